@@ -1,0 +1,150 @@
+import { t } from '../core/i18n';
+import type { Collection, InsertType } from 'dexie';
+import { normalisePhone } from '../core/phone';
+import { newId } from './schemas/common';
+import { customerInputSchema, type CustomerInput, type Grade, type Stage } from './schemas/customer';
+import { searchKeys, type CustomerRecord } from './customer-search-keys';
+import type { DealerDeskDatabase } from './database';
+import { validate, type WriteResult } from './validation';
+
+export interface CustomerQuery {
+  /** A phone as typed, in any format: matched by its normalised number. */
+  phone?: string;
+  /** The last digits of a phone (4 is what consultants remember). */
+  phoneTail?: string;
+  namePrefix?: string;
+  /** Pinyin initials of the name, e.g. `zs` for 张三 (prefix match). */
+  initials?: string;
+  grade?: Grade;
+  stage?: Stage;
+  consultant?: string;
+  includeDeleted?: boolean;
+  limit?: number;
+}
+
+/** Keys written by storage, not by the user. */
+const STORAGE_FIELDS = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'phoneNumbers', 'phoneTails', 'nameInitials', 'namePinyin'] as const;
+
+function editableFields(record: CustomerRecord): CustomerInput {
+  const copy: Record<string, unknown> = { ...record };
+  for (const key of STORAGE_FIELDS) delete copy[key];
+  return copy as CustomerInput;
+}
+
+/** Customers (客户信息卡): every write validated first; a rejected write writes nothing. */
+export class CustomerRepository {
+  constructor(
+    private readonly db: DealerDeskDatabase,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Validates and builds the record a create would write, without writing it (for batches). */
+  prepare(input: CustomerInput, id: string = newId()): WriteResult<CustomerRecord> {
+    const result = validate(customerInputSchema, input);
+    if (!result.ok) return result;
+    const at = this.now();
+    return { ok: true, value: { ...result.value, id, createdAt: at, updatedAt: at, ...searchKeys(result.value) } };
+  }
+
+  async create(input: CustomerInput): Promise<WriteResult<CustomerRecord>> {
+    const prepared = this.prepare(input);
+    if (prepared.ok) await this.db.customers.add(prepared.value);
+    return prepared;
+  }
+
+  /** Applies `patch` over the stored card; the whole card is validated again before writing. */
+  async update(id: string, patch: Partial<CustomerInput>): Promise<WriteResult<CustomerRecord>> {
+    return this.db.transaction('rw', this.db.customers, async () => {
+      const existing = await this.db.customers.get(id);
+      if (!existing) return { ok: false, errors: [{ path: 'id', field: t('field_id'), message: t('error_not_found') }] } as const;
+      const result = validate(customerInputSchema, { ...editableFields(existing), ...patch });
+      if (!result.ok) return result;
+      const record: CustomerRecord = {
+        ...result.value,
+        id,
+        createdAt: existing.createdAt,
+        updatedAt: Math.max(this.now(), existing.updatedAt + 1),
+        ...(existing.deletedAt !== undefined ? { deletedAt: existing.deletedAt } : {}),
+        ...searchKeys(result.value),
+      };
+      await this.db.customers.put(record);
+      return { ok: true, value: record } as const;
+    });
+  }
+
+  /** Hides the customer everywhere; `restore` brings it back unchanged. */
+  async softDelete(id: string): Promise<boolean> {
+    return (await this.db.customers.update(id, { deletedAt: this.now(), updatedAt: this.now() })) === 1;
+  }
+
+  async restore(id: string): Promise<boolean> {
+    return this.db.transaction('rw', this.db.customers, async () => {
+      const existing = await this.db.customers.get(id);
+      if (!existing || existing.deletedAt === undefined) return false;
+      const { deletedAt: _deleted, ...kept } = existing;
+      await this.db.customers.put({ ...kept, updatedAt: this.now() });
+      return true;
+    });
+  }
+
+  async get(id: string, { includeDeleted = false } = {}): Promise<CustomerRecord | undefined> {
+    const record = await this.db.customers.get(id);
+    return record && (includeDeleted || record.deletedAt === undefined) ? record : undefined;
+  }
+
+  /** Live customers already holding any of these phones (as typed, any format): the duplicate check. */
+  async findDuplicates(phones: readonly string[], exceptId?: string): Promise<CustomerRecord[]> {
+    const numbers = phones.map((phone) => normalisePhone(phone)).flatMap((phone) => (typeof phone === 'object' ? [phone.e164] : []));
+    if (numbers.length === 0) return [];
+    const found = await this.db.customers.where('phoneNumbers').anyOf(numbers).distinct().toArray();
+    return found.filter((customer) => customer.deletedAt === undefined && customer.id !== exceptId);
+  }
+
+  /** Index-backed lookups; the most selective criterion drives the index, the rest filter. */
+  async find(query: CustomerQuery): Promise<CustomerRecord[]> {
+    const table = this.db.customers;
+    let collection: Collection<CustomerRecord, string, InsertType<CustomerRecord, 'id'>>;
+    if (query.phone !== undefined) {
+      const phone = normalisePhone(query.phone);
+      if (typeof phone !== 'object') return [];
+      collection = table.where('phoneNumbers').equals(phone.e164);
+    } else if (query.phoneTail !== undefined) {
+      collection = table.where('phoneTails').equals(query.phoneTail.slice(-4));
+    } else if (query.namePrefix !== undefined) {
+      collection = table.where('name').startsWith(query.namePrefix.trim());
+    } else if (query.initials !== undefined) {
+      collection = table.where('nameInitials').startsWith(query.initials.trim().toLowerCase());
+    } else if (query.grade !== undefined) {
+      collection = table.where('grade').equals(query.grade);
+    } else if (query.stage !== undefined) {
+      collection = table.where('stage').equals(query.stage);
+    } else if (query.consultant !== undefined) {
+      collection = table.where('consultant').equals(query.consultant);
+    } else {
+      collection = table.orderBy('updatedAt').reverse();
+    }
+    collection = collection.distinct().filter(
+      (customer) =>
+        (query.includeDeleted || customer.deletedAt === undefined) &&
+        (query.phoneTail === undefined || customer.phoneTails.some((tail) => tail.endsWith(query.phoneTail!.slice(-4)))) &&
+        (query.grade === undefined || customer.grade === query.grade) &&
+        (query.stage === undefined || customer.stage === query.stage) &&
+        (query.consultant === undefined || customer.consultant === query.consultant),
+    );
+    return query.limit ? collection.limit(query.limit).toArray() : collection.toArray();
+  }
+
+  /** Most recently changed first; pass the last row to get the next page (keyset, never offset). */
+  async recent(limit: number, after?: Pick<CustomerRecord, 'updatedAt'>): Promise<CustomerRecord[]> {
+    const range = after ? this.db.customers.where('updatedAt').below(after.updatedAt) : this.db.customers.orderBy('updatedAt');
+    return range
+      .reverse()
+      .filter((customer) => customer.deletedAt === undefined)
+      .limit(limit)
+      .toArray();
+  }
+
+  async count(): Promise<number> {
+    return this.db.customers.count();
+  }
+}

@@ -1,0 +1,42 @@
+import type { Transaction } from 'dexie';
+import { nameKeys } from './customer-search-keys';
+
+/**
+ * Every schema version the database has had, oldest first. Never edit a released entry: add a new
+ * one, with an upgrade and a test that opens a database made at the version before it.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      customers: 'id, *phoneNumbers, *phoneTails, name, grade, stage, consultant, updatedAt, createdAt',
+      followUps: 'id, customerId, [customerId+at], at',
+      callbacks: 'id, customerId, [status+dueAt], [customerId+planKey]',
+      scripts: 'id, builtIn',
+      settings: 'id',
+    },
+  },
+  {
+    // Pinyin search: initials (zs → 张三) and full pinyin, computed on write and indexed.
+    version: 2,
+    stores: {
+      customers: 'id, *phoneNumbers, *phoneTails, name, nameInitials, namePinyin, grade, stage, consultant, updatedAt, createdAt',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('customers')
+        .toCollection()
+        .modify((customer: { name: string; nameInitials?: string; namePinyin?: string }) => {
+          Object.assign(customer, nameKeys(customer.name));
+        });
+    },
+  },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

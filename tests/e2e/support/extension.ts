@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { LEAD_SITES } from '../../../core/lead-sites';
+import { chromiumPath, extensionArgs } from '../../../scripts/chromium.mjs';
+import { startFixtureServer, type FixtureServer } from '../../../scripts/fixture-server.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const EXTENSION_PATH = join(ROOT, '.output', 'chrome-mv3');
+
+/** A real Chromium with the production build loaded; portal host names answer from the fixture server. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  server: FixtureServer;
+  profile: string;
+  /** An extension page such as `/options.html`. */
+  openExtensionPage(path: string): Promise<Page>;
+  serviceWorker(): Promise<Worker>;
+  /** Closes Chromium but keeps the profile, for restart tests. */
+  close(): Promise<void>;
+  /** Closes and deletes the profile and stops the server. */
+  dispose(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Re-open an existing profile (browser restart); a fresh one otherwise. */
+  profile?: string;
+  server?: FixtureServer;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_PATH, 'manifest.json'))) throw new Error('Build first: npm run build');
+  const server =
+    options.server ??
+    (await startFixtureServer({ '/fixtures/': join(ROOT, 'tests', 'fixtures'), '/demo/': join(ROOT, 'public', 'demo') }));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'dealer-desk-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale: 'zh-CN',
+    args: extensionArgs({ extensionPath: EXTENSION_PATH, port: server.port, domains: LEAD_SITES.flatMap((site) => site.domains) }),
+  });
+  const serviceWorker = async (): Promise<Worker> =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  const close = async (): Promise<void> => {
+    await context.close();
+  };
+  return {
+    context,
+    extensionId,
+    server,
+    profile,
+    serviceWorker,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}${path}`);
+      return page;
+    },
+    close,
+    async dispose() {
+      await close().catch(() => undefined);
+      if (!options.server) await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
