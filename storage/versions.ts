@@ -37,6 +37,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Dashboard: keyset paging of the customer table (`updatedAt` ties, e.g. after a bulk edit or an
+    // import, are broken by id) and the manager's queue of lost-deal (战败) requests.
+    version: 4,
+    stores: {
+      customers:
+        'id, *phoneNumbers, *phoneTails, name, nameInitials, namePinyin, grade, stage, consultant, updatedAt, createdAt, [updatedAt+id], deal.lost.approval',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
