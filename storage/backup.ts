@@ -113,11 +113,20 @@ export interface TableChange {
   removed: number;
 }
 
+/** JSON with object keys sorted: two records with the same content compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, member: unknown) =>
+    member && typeof member === 'object' && !Array.isArray(member)
+      ? Object.fromEntries(Object.entries(member as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : member,
+  );
+}
+
 export async function planRestore(db: DealerDeskDatabase, backup: Backup): Promise<TableChange[]> {
   return Promise.all(
     BACKUP_TABLES.map(async (table) => {
       const current = (await db.table(table).toArray()) as { id: string }[];
-      const byId = new Map(current.map((row) => [row.id, JSON.stringify(row)]));
+      const byId = new Map(current.map((row) => [row.id, canonical(row)]));
       const incoming = backup.tables[table] as { id: string }[];
       let added = 0;
       let changed = 0;
@@ -127,7 +136,7 @@ export async function planRestore(db: DealerDeskDatabase, backup: Backup): Promi
         if (stored === undefined) added++;
         else {
           kept.add(row.id);
-          if (stored !== JSON.stringify(row)) changed++;
+          if (stored !== canonical(row)) changed++;
         }
       }
       return { table, now: current.length, after: incoming.length, added, changed, removed: current.length - kept.size };

@@ -42,7 +42,10 @@ function isPlain(value: unknown): value is Plain {
   return !!value && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The stored card with the file's values laid over it: lists joined, phones added, blanks never erase. */
+/**
+ * The stored card completed by the file: blank fields filled in, lists and phones joined. What the
+ * card already says is kept (a merge never loses data; edit the card to change it).
+ */
 function mergeCards(stored: Plain, incoming: Plain): Plain {
   const merged: Plain = { ...stored };
   for (const [key, value] of Object.entries(incoming)) {
@@ -54,7 +57,7 @@ function mergeCards(stored: Plain, incoming: Plain): Plain {
       merged[key] = [...new Set([...current, ...value])];
     } else if (isPlain(value) && isPlain(current)) {
       merged[key] = mergeCards(current, value);
-    } else if (value !== undefined && value !== '') {
+    } else if (value !== undefined && value !== '' && (current === undefined || current === '')) {
       merged[key] = value;
     }
   }

@@ -128,7 +128,7 @@ export function monthlyReport(
     if (callback.status === 'done') {
       if ((callback.doneAt ?? deadline) <= deadline) callbacks.onTime++;
       else callbacks.late++;
-    } else if (deadline < Math.min(now, to)) callbacks.missed++;
+    } else if (deadline < now) callbacks.missed++;
     else callbacks.pending++;
   }
 

@@ -27,7 +27,7 @@ export type CellValue = string | number | Date | undefined;
 // Excel counts days from 1899-12-30; 1900-01-01 … 2199-12-31 is a plausible date range.
 const EXCEL_EPOCH_DAYS = 25569;
 
-/** Reads `2026-11-03`, `2026/11/3 14:05`, `2026年11月3日`, an Excel date or day number; local time. */
+/** Reads `2026-11-03`, `2026/11/3 14:05`, `2026年11月3日`, `11/03/2026`, an Excel date or day number; local time. */
 export function parseCellTime(value: CellValue): number | undefined | 'invalid' {
   if (value === undefined || value === '') return undefined;
   if (value instanceof Date) {
@@ -40,6 +40,9 @@ export function parseCellTime(value: CellValue): number | undefined | 'invalid' 
     const utc = new Date(ms);
     return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds()).getTime();
   }
+  // Spreadsheet programs set to US English write dates as M/D/YYYY.
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
+  if (us) return parseCellTime(`${us[3]}-${us[1]}-${us[2]}`);
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
   if (!match) return 'invalid';
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;

@@ -21,7 +21,7 @@ type Catalogue = Record<string, { message: string } | undefined>;
 const CATALOGUES: Catalogue[] = [zhCN, en];
 
 /** How a column's cell becomes a field of the card and back. */
-type Kind = 'text' | 'list' | 'time' | 'amount' | 'enum' | 'phone' | 'testDrives';
+type Kind = 'text' | 'list' | 'time' | 'amount' | 'enum' | 'phone' | 'otherPhones' | 'testDrives';
 
 export interface CustomerColumn {
   /** Stable name (also accepted as a header). */
@@ -67,7 +67,7 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
   { key: 'gender', label: 'field_gender', path: 'gender', kind: 'enum', values: GENDERS, prefix: 'gender_', aliases: ['sex'], synonyms: { 男: 'male', 女: 'female', m: 'male', f: 'female', 先生: 'male', 女士: 'female' } },
   { key: 'ageRange', label: 'field_ageRange', path: 'ageRange', kind: 'enum', values: AGE_RANGES, prefix: 'dashboard_age_', aliases: ['年龄', 'age'] },
   { key: 'phone', label: 'field_phone', path: 'phones.0', kind: 'phone', aliases: ['手机', '手机号', '手机号码', '联系电话', '电话号码', '联系方式', 'mobile', 'phonenumber', 'tel', 'telephone', 'cell', 'mobilephone'] },
-  { key: 'phone2', label: 'field_phone2', path: 'phones.1', kind: 'phone', aliases: ['其他电话', '备用手机', '座机', '固定电话', 'phone2', 'otherphone', 'altphone', 'secondphone', 'landline'] },
+  { key: 'phone2', label: 'field_phone2', path: 'phones', kind: 'otherPhones', aliases: ['其他电话', '备用手机', '座机', '固定电话', 'phone2', 'otherphone', 'altphone', 'secondphone', 'landline'] },
   { key: 'wechat', label: 'field_wechat', path: 'wechat', kind: 'text', aliases: ['微信号', 'weixin', 'wechatid', 'wx'] },
   { key: 'qq', label: 'field_qq', path: 'qq', kind: 'text', aliases: ['qq号'] },
   { key: 'email', label: 'field_email', path: 'email', kind: 'text', aliases: ['电子邮件', '电子邮箱', 'e-mail', 'mail'] },
@@ -89,7 +89,7 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
   { key: 'purpose', label: 'field_needs_purpose', path: 'needs.purpose', kind: 'text', aliases: ['购车用途', '用途', 'purpose', 'use'] },
   { key: 'urgency', label: 'field_needs_urgency', path: 'needs.urgency', kind: 'enum', values: URGENCIES, prefix: 'dashboard_urgency_', aliases: ['紧急程度', '购车紧急程度', 'urgency'], synonyms: { 近期: 'high', 中期: 'medium', 远期: 'low' } },
   { key: 'purchaseWindow', label: 'field_needs_purchaseWindow', path: 'needs.purchaseWindow', kind: 'enum', values: PURCHASE_WINDOWS, prefix: 'window_', aliases: ['预计购车时间', '购车时间', 'purchasewindow', 'expectedpurchase'] },
-  { key: 'comparedModels', label: 'field_needs_comparedModels', path: 'needs.comparedModels', kind: 'list', aliases: ['对比车型', '竞品', '竞品车型', 'compared', 'comparedmodels'] },
+  { key: 'comparedModels', label: 'field_needs_comparedModels', path: 'needs.comparedModels', kind: 'list', aliases: ['对比车型', '竞品', 'compared', 'comparedmodels'] },
   { key: 'testDrives', label: 'field_testDrives', path: 'testDrives', kind: 'testDrives', aliases: ['试驾', '试驾记录', 'testdrive', 'testdrives'] },
   { key: 'materialsGiven', label: 'field_materialsGiven', path: 'materialsGiven', kind: 'list', aliases: ['已提供资料', '资料', 'materials'] },
   { key: 'decisionMaker', label: 'field_decisionMaker', path: 'decisionMaker', kind: 'text', aliases: ['决策人', 'decisionmaker'] },
@@ -107,7 +107,7 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
   { key: 'lostApproval', label: 'export_field_lost_approval', path: 'deal.lost.approval', kind: 'enum', values: LOST_APPROVALS, prefix: 'approval_state_', aliases: ['战败审批', 'approval'] },
   { key: 'lostRequestedAt', label: 'export_field_lost_requested_at', path: 'deal.lost.requestedAt', kind: 'time', aliases: ['战败申请时间'] },
   { key: 'lostDecidedAt', label: 'export_field_lost_decided_at', path: 'deal.lost.decidedAt', kind: 'time', aliases: ['审批时间'] },
-  { key: 'vehicleModel', label: 'field_ownedVehicle_model', path: 'ownedVehicle.model', kind: 'text', aliases: ['保有车型', '现有车型', '已购车型', 'ownedmodel', 'currentvehicle'] },
+  { key: 'vehicleModel', label: 'export_field_owned_model', path: 'ownedVehicle.model', kind: 'text', aliases: ['保有车型', '现有车型', '已购车型', 'ownedmodel', 'currentvehicle'] },
   { key: 'plate', label: 'field_ownedVehicle_plate', path: 'ownedVehicle.plate', kind: 'text', aliases: ['车牌', '车牌号', '车牌号码', 'plate', 'licenseplate', 'registration'] },
   { key: 'vin', label: 'field_ownedVehicle_vin', path: 'ownedVehicle.vin', kind: 'text', aliases: ['车架号', '车辆识别代号', 'vin'] },
   { key: 'purchasedAt', label: 'dashboard_field_purchased_at', path: 'ownedVehicle.purchasedAt', kind: 'time', aliases: ['购车日期', 'purchasedate'] },
@@ -131,11 +131,14 @@ function labelsOf(key: string): string[] {
   return CATALOGUES.map((catalogue) => catalogue[key]?.message).filter((label): label is string => !!label);
 }
 
+// Our own labels win over other columns' aliases, so an export always reads back column for column.
 const NAMES = new Map<string, string>();
-for (const column of CUSTOMER_COLUMNS) {
-  for (const name of [column.key, ...labelsOf(column.label), ...(column.aliases ?? [])]) {
-    const key = headerKey(name);
-    if (!NAMES.has(key)) NAMES.set(key, column.key);
+for (const names of [(column: CustomerColumn) => [column.key, ...labelsOf(column.label)], (column: CustomerColumn) => column.aliases ?? []]) {
+  for (const column of CUSTOMER_COLUMNS) {
+    for (const name of names(column)) {
+      const key = headerKey(name);
+      if (!NAMES.has(key)) NAMES.set(key, column.key);
+    }
   }
 }
 
@@ -201,16 +204,25 @@ function parseTestDrives(text: string): Plain[] | 'invalid' {
   return drives;
 }
 
+/** A stored phone as people type it: `13812345678`, `01062345678 转801`, `+1 415 555 2671`. */
+function phoneCell(stored: string): string {
+  const [number = '', extension] = stored.split(';ext=');
+  const shown = formatPhone(number).replace(/\s+/g, number.startsWith('+86') ? '' : ' ');
+  return extension ? `${shown} 转${extension}` : shown;
+}
+
 /** The text a cell shows for a card's field (labels in the user's language). */
 export function cellOf(column: CustomerColumn, card: unknown): string {
   const value = getPath(card, column.kind === 'phone' ? `${column.path}.number` : column.path);
   if (value === undefined || value === null) return '';
   switch (column.kind) {
-    case 'phone': {
-      const [number = '', extension] = String(value).split(';ext=');
-      const shown = formatPhone(number).replace(/\s+/g, number.startsWith('+86') ? '' : ' ');
-      return extension ? `${shown} 转${extension}` : shown;
-    }
+    case 'phone':
+      return phoneCell(String(value));
+    case 'otherPhones':
+      return (value as { number: string }[])
+        .slice(1)
+        .map((phone) => phoneCell(phone.number))
+        .join(', ');
     case 'list':
       return (value as string[]).join(', ');
     case 'time':
@@ -254,9 +266,14 @@ export function cardFromRow(row: readonly CellValue[], mapping: readonly (string
     const text = unneutralise(cellText(raw));
     const problem = (message: MessageKey): void => void problems.push({ column: t(column.label), message: t(message, text) });
     switch (column.kind) {
-      case 'phone': {
-        const phones = card.phones as Plain[];
-        phones[Number(column.path.split('.')[1])] = { number: typeof raw === 'number' ? String(raw) : text, label: 'mobile', primary: column.key === 'phone' };
+      case 'phone':
+        (card.phones as Plain[])[0] = { number: typeof raw === 'number' ? String(raw) : text, label: 'mobile', primary: true };
+        break;
+      case 'otherPhones': {
+        const others = typeof raw === 'number' ? [String(raw)] : text.split(/[,，、;；/]/).map((item) => item.trim()).filter(Boolean);
+        const phones = card.phones as (Plain | undefined)[];
+        phones.length = Math.max(phones.length, 1);
+        phones.splice(1, Infinity, ...others.map((number) => ({ number, label: 'mobile', primary: false })));
         break;
       }
       case 'list':
