@@ -24,8 +24,14 @@ export interface TableCustomer {
   dueAt?: number;
   /** Full pinyin of the name: sorts Chinese names the way a consultant reads them. */
   sortName: string;
-  /** Lower-case, space-free fields joined by new lines (a query never spans two fields). */
+  /**
+   * Lower-case, space-free fields joined by new lines (a query never spans two fields): `search`
+   * holds the ASCII ones (pinyin, digits, WeChat, plate letters), `searchText` the rest (the name in
+   * Chinese, the plate). Kept apart because a substring scan of a one-byte string is several times
+   * faster in V8 than of a string holding any Chinese character, and most queries are ASCII.
+   */
   search: string;
+  searchText: string;
 }
 
 /** The parts of a stored card the table shows (a `CustomerRecord` fits). */
@@ -54,6 +60,9 @@ function phoneForms(e164: string): string {
   return e164.startsWith('+86') ? `${digits}\n${digits.slice(2)}` : digits;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/g;
+const ascii = (text: string): string => text.replace(NON_ASCII, '');
+
 export function tableRow(customer: SearchableCustomer, dueAt?: number): TableCustomer {
   const plate = customer.ownedVehicle?.plate;
   return {
@@ -71,14 +80,10 @@ export function tableRow(customer: SearchableCustomer, dueAt?: number): TableCus
     updatedAt: customer.updatedAt,
     dueAt,
     sortName: customer.namePinyin || squash(customer.name),
-    search: [
-      squash(customer.name),
-      customer.nameInitials,
-      customer.namePinyin,
-      ...customer.phoneNumbers.map(phoneForms),
-      squash(customer.wechat),
-      squash(plate),
-    ].join('\n'),
+    search: [customer.nameInitials, customer.namePinyin, ...customer.phoneNumbers.map(phoneForms), squash(customer.wechat), squash(plate), squash(customer.name)]
+      .map(ascii)
+      .join('\n'),
+    searchText: [squash(customer.name), squash(plate), squash(customer.wechat)].join('\n'),
   };
 }
 
@@ -120,6 +125,7 @@ function endOfDay(now: number): number {
 /** The rows passing every criterion, in the order given (filtering never re-sorts). */
 export function filterCustomers(rows: readonly TableCustomer[], filter: CustomerFilter, now = Date.now()): TableCustomer[] {
   const query = filter.search ? normaliseQuery(filter.search) : '';
+  const field: 'search' | 'searchText' = /[^\x00-\x7f]/.test(query) ? 'searchText' : 'search';
   const grades = filter.grades?.length ? new Set(filter.grades) : undefined;
   const stages = filter.stages?.length ? new Set(filter.stages) : undefined;
   const channels = filter.channels?.length ? new Set(filter.channels) : undefined;
@@ -127,7 +133,7 @@ export function filterCustomers(rows: readonly TableCustomer[], filter: Customer
   const { consultant, due, tag, createdFrom, createdTo, updatedFrom, updatedTo } = filter;
   const out: TableCustomer[] = [];
   for (const row of rows) {
-    if (query && !row.search.includes(query)) continue;
+    if (query && !row[field].includes(query)) continue;
     if (grades && !grades.has(row.grade)) continue;
     if (stages && !stages.has(row.stage)) continue;
     if (channels && !channels.has(row.channel)) continue;

@@ -149,6 +149,11 @@ export class CustomerRepository {
       .toArray();
   }
 
+  /** The latest `updatedAt` of any card (0 when there is none): a one-row index read. */
+  async newestUpdate(): Promise<number> {
+    return (await this.db.customers.orderBy('updatedAt').last())?.updatedAt ?? 0;
+  }
+
   /** Every card changed after `since` (soft-deleted ones included): keeps an in-memory table in step. */
   async changedSince(since: number): Promise<CustomerRecord[]> {
     return this.db.customers.where('updatedAt').above(since).toArray();

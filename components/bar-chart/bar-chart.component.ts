@@ -8,9 +8,11 @@ export interface ChartBar {
   note?: string;
 }
 
-const WIDTH = 560;
+const WIDTH = 640;
 const ROW = 28;
 const LABEL = 150;
+/** Room for the value or note after a bar. */
+const NOTE = 170;
 const PALETTE = ['#1d4ed8', '#0e9f6e', '#d97706', '#7e3af2', '#e02424', '#0694a2', '#9f580a', '#5850ec'];
 
 /**
@@ -54,7 +56,7 @@ export class DdBarChart extends LitElement {
   override render(): TemplateResult {
     const max = Math.max(0, ...this.bars.map((bar) => bar.value));
     const height = this.bars.length * ROW + 8;
-    const room = WIDTH - LABEL - 70;
+    const room = WIDTH - LABEL - NOTE;
     return html`<figure>
       ${this.caption ? html`<figcaption>${this.caption}</figcaption>` : nothing}
       ${max === 0

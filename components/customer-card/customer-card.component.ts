@@ -201,7 +201,7 @@ export class DdCustomerCard extends LitElement {
     return html`<nav aria-label=${t('customer_card_title')}>
         ${SECTIONS.map((id) => html`<a href="#section-${id}" @click=${(event: Event) => this.jump(event, id)}>${t(SECTION_LABEL[id])}</a>`)}
       </nav>
-      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.markDirty} @change=${this.markDirty} @keydown=${this.onKey}>
+      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.markDirty} @keydown=${this.onKey}>
         ${this.section(
           'basics',
           html`${this.input('name', 'field_name', card.name)}

@@ -5,6 +5,12 @@ import { formatPhone } from '../../core/phone';
 import { LocaleController } from '../controllers/locale-controller';
 import { customerTableStyles } from './customer-table.styles';
 
+/** `+8613800138000` → `138 0013 8000` without the phone library (most rows; the library is slow per row). */
+function shownPhone(e164: string): string {
+  const mobile = /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(e164);
+  return mobile ? `${mobile[1]} ${mobile[2]} ${mobile[3]}` : formatPhone(e164);
+}
+
 /** Row height in pixels: fixed, so the window of rows to draw is arithmetic, never measured. */
 export const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
@@ -214,7 +220,7 @@ export class DdCustomerTable extends LitElement {
                     <input type="checkbox" tabindex="-1" aria-label=${t('dashboard_select_row', customer.name)} .checked=${selected} @change=${() => this.toggle(customer.id)} />
                   </td>
                   <td>${customer.name}</td>
-                  <td>${customer.phone ? formatPhone(customer.phone) : customer.wechat ?? ''}</td>
+                  <td>${customer.phone ? shownPhone(customer.phone) : customer.wechat ?? ''}</td>
                   <td class="grade">${customer.grade}</td>
                   <td>${t(`stage_${customer.stage}` as MessageKey)}</td>
                   <td>${t(`channel_${customer.channel}` as MessageKey)}</td>

@@ -4,6 +4,7 @@ import { CallbackRepository, CustomerRepository, type CustomerRecord, type Deale
 
 const FIRST_PAGE = 60;
 const CHUNK = 5000;
+const FOLLOW_DELAY_MS = 150;
 
 /**
  * The consultant's whole book in memory, as slim table rows: the first page comes from a keyset read
@@ -17,6 +18,7 @@ export class CustomerBook {
   private watermark = 0;
   private watch?: Subscription;
   private dueWatch?: Subscription;
+  private catchUp?: ReturnType<typeof setTimeout>;
   private version = 0;
   private cached?: { version: number; rows: TableCustomer[] };
   /** False until every card has been read. */
@@ -58,9 +60,13 @@ export class CustomerBook {
     this.rows.clear();
     this.complete = false;
     this.watermark = 0;
+    await this.db.open();
+    performance.mark('dashboard-book-start');
     let page = await this.customers.recent(FIRST_PAGE);
     for (const record of page) this.put(record);
     this.changed();
+    // What the benchmark reads: the first screen of rows, then the whole book in memory.
+    performance.measure('dashboard-first-rows', 'dashboard-book-start');
     await this.loadDue();
     while (page.length > 0) {
       const last = page[page.length - 1]!;
@@ -70,6 +76,7 @@ export class CustomerBook {
     }
     this.complete = true;
     this.changed();
+    performance.measure('dashboard-book-complete', 'dashboard-book-start');
     this.follow();
   }
 
@@ -89,15 +96,16 @@ export class CustomerBook {
     }
   }
 
+  /**
+   * Watches only the newest `updatedAt` (a one-row query, cheap to re-run on every write), and reads
+   * the changed cards once writes pause: an import's batches are read back once, not batch by batch.
+   */
   private follow(): void {
-    const since = this.watermark;
-    this.watch = liveQuery(() => this.customers.changedSince(since)).subscribe({
-      next: (records) => {
-        if (records.length === 0) return;
-        for (const record of records) this.put(record);
-        this.changed();
-        this.watch?.unsubscribe();
-        this.follow();
+    this.watch = liveQuery(() => this.customers.newestUpdate()).subscribe({
+      next: (newest) => {
+        if (newest <= this.watermark) return;
+        clearTimeout(this.catchUp);
+        this.catchUp = setTimeout(() => void this.readChanges(), FOLLOW_DELAY_MS);
       },
     });
     this.dueWatch ??= liveQuery(() => this.callbacks.openDueBy(Number.MAX_SAFE_INTEGER)).subscribe({
@@ -108,7 +116,15 @@ export class CustomerBook {
     });
   }
 
+  private async readChanges(): Promise<void> {
+    const records = await this.customers.changedSince(this.watermark);
+    if (records.length === 0) return;
+    for (const record of records) this.put(record);
+    this.changed();
+  }
+
   stop(): void {
+    clearTimeout(this.catchUp);
     this.watch?.unsubscribe();
     this.dueWatch?.unsubscribe();
     this.dueWatch = undefined;

@@ -116,10 +116,17 @@ export class CustomersView extends LitElement {
     return (end ? day.endOf('day') : day.startOf('day')).valueOf();
   }
 
+  private consultantCache?: { version: TableCustomer[]; names: string[] };
+
+  /** Consultants in the book, for the filter (computed once per book version, not per keystroke). */
   private consultants(): string[] {
-    const names = new Set<string>();
-    for (const row of this.book.all()) if (row.consultant) names.add(row.consultant);
-    return [...names].sort((a, b) => a.localeCompare(b));
+    const rows = this.book.all();
+    if (this.consultantCache?.version !== rows) {
+      const names = new Set<string>();
+      for (const row of rows) if (row.consultant) names.add(row.consultant);
+      this.consultantCache = { version: rows, names: [...names].sort((a, b) => a.localeCompare(b)) };
+    }
+    return this.consultantCache.names;
   }
 
   private select<T extends string>(label: MessageKey, options: readonly T[], value: T | undefined, prefix: string, onPick: (value: T | undefined) => void): TemplateResult {
