@@ -20,7 +20,7 @@ export interface TableCustomer {
   tags: readonly string[];
   createdAt: number;
   updatedAt: number;
-  /** Earliest open callback, if any. */
+  /** Earliest open callback, if any (the one field updated in place, when callbacks change). */
   dueAt?: number;
   /** Full pinyin of the name: sorts Chinese names the way a consultant reads them. */
   sortName: string;

@@ -14,11 +14,15 @@ function shownPhone(e164: string): string {
 /** Row height in pixels: fixed, so the window of rows to draw is arithmetic, never measured. */
 export const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
+/** Below this width the optional columns are left out. */
+const NARROW_PX = 820;
 
 interface Column {
   key: SortKey | 'phone';
   label: MessageKey;
   width: string;
+  /** Left out when the table is narrow (e.g. beside an open card). */
+  optional?: boolean;
 }
 
 const COLUMNS: Column[] = [
@@ -26,10 +30,10 @@ const COLUMNS: Column[] = [
   { key: 'phone', label: 'field_phone', width: '16%' },
   { key: 'grade', label: 'field_grade', width: '7%' },
   { key: 'stage', label: 'field_stage', width: '9%' },
-  { key: 'channel', label: 'field_source_channel', width: '12%' },
-  { key: 'consultant', label: 'field_consultant', width: '11%' },
+  { key: 'channel', label: 'field_source_channel', width: '12%', optional: true },
+  { key: 'consultant', label: 'field_consultant', width: '11%', optional: true },
   { key: 'dueAt', label: 'dashboard_column_due', width: '13%' },
-  { key: 'updatedAt', label: 'field_updatedAt', width: '16%' },
+  { key: 'updatedAt', label: 'field_updatedAt', width: '16%', optional: true },
 ];
 
 /**
@@ -54,6 +58,7 @@ export class DdCustomerTable extends LitElement {
     now: { type: Number },
     first: { state: true },
     visible: { state: true },
+    narrow: { state: true },
   };
 
   declare customers: readonly TableCustomer[];
@@ -64,6 +69,7 @@ export class DdCustomerTable extends LitElement {
   declare now: number;
   declare first: number;
   declare visible: number;
+  declare narrow: boolean;
 
   private focusIndex = -1;
 
@@ -76,6 +82,7 @@ export class DdCustomerTable extends LitElement {
     this.now = Date.now();
     this.first = 0;
     this.visible = 30;
+    this.narrow = false;
     new LocaleController(this);
   }
 
@@ -86,7 +93,11 @@ export class DdCustomerTable extends LitElement {
   override firstUpdated(): void {
     const viewport = this.viewport;
     if (!viewport) return;
-    new ResizeObserver(() => this.onScroll()).observe(viewport);
+    new ResizeObserver(() => {
+      this.onScroll();
+      const narrow = this.clientWidth < NARROW_PX;
+      if (narrow !== this.narrow) this.narrow = narrow;
+    }).observe(viewport);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -155,10 +166,14 @@ export class DdCustomerTable extends LitElement {
     event.preventDefault();
   }
 
+  private columns(): Column[] {
+    return this.narrow ? COLUMNS.filter((column) => !column.optional) : COLUMNS;
+  }
+
   private colgroup(): TemplateResult {
     return html`<colgroup>
       <col class="check" />
-      ${COLUMNS.map((column) => html`<col style="width:${column.width}" />`)}
+      ${this.columns().map((column) => html`<col style="width:${column.width}" />`)}
     </colgroup>`;
   }
 
@@ -171,7 +186,7 @@ export class DdCustomerTable extends LitElement {
           <th class="check">
             <input type="checkbox" aria-label=${t('dashboard_select_all')} .checked=${allSelected} @change=${this.toggleAll} />
           </th>
-          ${COLUMNS.map((column) => {
+          ${this.columns().map((column) => {
             if (column.key === 'phone') return html`<th>${t(column.label)}</th>`;
             const key = column.key;
             const sorted = this.sort.key === key;
@@ -190,6 +205,29 @@ export class DdCustomerTable extends LitElement {
     const status = dueStatus(customer.dueAt, this.now, endOfToday);
     if (status === 'none') return nothing;
     return html`<span class=${status}>${formatDateTime(customer.dueAt!)}</span>`;
+  }
+
+  private cell(key: Column['key'], customer: TableCustomer, endOfToday: number): unknown {
+    switch (key) {
+      case 'name':
+        return customer.name;
+      case 'phone':
+        return customer.phone ? shownPhone(customer.phone) : (customer.wechat ?? '');
+      case 'grade':
+        return customer.grade;
+      case 'stage':
+        return t(`stage_${customer.stage}` as MessageKey);
+      case 'channel':
+        return t(`channel_${customer.channel}` as MessageKey);
+      case 'consultant':
+        return customer.consultant ?? '';
+      case 'dueAt':
+        return this.due(customer, endOfToday);
+      case 'updatedAt':
+        return formatDateTime(customer.updatedAt);
+      default:
+        return formatDateTime(customer.createdAt);
+    }
   }
 
   override render(): TemplateResult {
@@ -219,14 +257,7 @@ export class DdCustomerTable extends LitElement {
                   <td class="check" @click=${(event: Event) => event.stopPropagation()}>
                     <input type="checkbox" tabindex="-1" aria-label=${t('dashboard_select_row', customer.name)} .checked=${selected} @change=${() => this.toggle(customer.id)} />
                   </td>
-                  <td>${customer.name}</td>
-                  <td>${customer.phone ? shownPhone(customer.phone) : customer.wechat ?? ''}</td>
-                  <td class="grade">${customer.grade}</td>
-                  <td>${t(`stage_${customer.stage}` as MessageKey)}</td>
-                  <td>${t(`channel_${customer.channel}` as MessageKey)}</td>
-                  <td>${customer.consultant ?? ''}</td>
-                  <td>${this.due(customer, endOfToday)}</td>
-                  <td>${formatDateTime(customer.updatedAt)}</td>
+                  ${this.columns().map((column) => html`<td class=${column.key}>${this.cell(column.key, customer, endOfToday)}</td>`)}
                 </tr>`;
               })}
             </tbody>

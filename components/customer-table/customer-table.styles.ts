@@ -72,7 +72,7 @@ export const customerTableStyles = css`
   tr[aria-selected='true'] {
     background: var(--dd-selected, #e0e8ff);
   }
-  .grade {
+  td.grade {
     font-weight: 600;
   }
   .overdue {

@@ -13,14 +13,17 @@ const FOLLOW_DELAY_MS = 150;
  * worker, without re-reading 100,000 cards.
  */
 export class CustomerBook {
-  private readonly rows = new Map<string, TableCustomer>();
+  /**
+   * Live rows, most recently changed first. Kept in that order as it grows (keyset pages arrive in
+   * it; changed cards are newer than everything else and go to the front), so it is never re-sorted.
+   * Replaced, never mutated in length, on every change: views cache by its identity.
+   */
+  private ordered: TableCustomer[] = [];
   private readonly dueAt = new Map<string, number>();
   private watermark = 0;
   private watch?: Subscription;
   private dueWatch?: Subscription;
   private catchUp?: ReturnType<typeof setTimeout>;
-  private version = 0;
-  private cached?: { version: number; rows: TableCustomer[] };
   /** False until every card has been read. */
   complete = false;
   onChange: () => void = () => undefined;
@@ -33,37 +36,35 @@ export class CustomerBook {
 
   /** Rows, most recently changed first (the table's default order). */
   all(): TableCustomer[] {
-    if (this.cached?.version !== this.version) {
-      const rows = [...this.rows.values()].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));
-      this.cached = { version: this.version, rows };
-    }
-    return this.cached.rows;
+    return this.ordered;
   }
 
   get size(): number {
-    return this.rows.size;
+    return this.ordered.length;
   }
 
-  private put(record: CustomerRecord): void {
-    if (record.deletedAt !== undefined) this.rows.delete(record.id);
-    else this.rows.set(record.id, tableRow(record, this.dueAt.get(record.id)));
-    if (record.updatedAt > this.watermark) this.watermark = record.updatedAt;
+  private rowsOf(records: readonly CustomerRecord[]): TableCustomer[] {
+    const rows: TableCustomer[] = [];
+    for (const record of records) {
+      if (record.updatedAt > this.watermark) this.watermark = record.updatedAt;
+      if (record.deletedAt === undefined) rows.push(tableRow(record, this.dueAt.get(record.id)));
+    }
+    return rows;
   }
 
   private changed(): void {
-    this.version++;
     this.onChange();
   }
 
   async load(): Promise<void> {
     this.stop();
-    this.rows.clear();
+    this.ordered = [];
     this.complete = false;
     this.watermark = 0;
     await this.db.open();
     performance.mark('dashboard-book-start');
     let page = await this.customers.recent(FIRST_PAGE);
-    for (const record of page) this.put(record);
+    this.ordered = this.rowsOf(page);
     this.changed();
     // What the benchmark reads: the first screen of rows, then the whole book in memory.
     performance.measure('dashboard-first-rows', 'dashboard-book-start');
@@ -71,7 +72,7 @@ export class CustomerBook {
     while (page.length > 0) {
       const last = page[page.length - 1]!;
       page = await this.customers.recent(CHUNK, last);
-      for (const record of page) this.put(record);
+      this.ordered = this.ordered.concat(this.rowsOf(page));
       this.changed();
     }
     this.complete = true;
@@ -86,14 +87,20 @@ export class CustomerBook {
     this.applyDue(open);
   }
 
-  private applyDue(open: readonly { customerId: string; dueAt: number }[]): void {
+  private applyDue(open: readonly { customerId: string; dueAt: number }[]): boolean {
     this.dueAt.clear();
     // Ascending by due time: the first seen per customer is the earliest.
     for (const callback of open) if (!this.dueAt.has(callback.customerId)) this.dueAt.set(callback.customerId, callback.dueAt);
-    for (const [id, row] of this.rows) {
-      const due = this.dueAt.get(id);
-      if (row.dueAt !== due) this.rows.set(id, { ...row, dueAt: due });
+    let changed = false;
+    for (const row of this.ordered) {
+      const due = this.dueAt.get(row.id);
+      if (row.dueAt !== due) {
+        row.dueAt = due;
+        changed = true;
+      }
     }
+    if (changed) this.ordered = this.ordered.slice();
+    return changed;
   }
 
   /**
@@ -110,8 +117,7 @@ export class CustomerBook {
     });
     this.dueWatch ??= liveQuery(() => this.callbacks.openDueBy(Number.MAX_SAFE_INTEGER)).subscribe({
       next: (open) => {
-        this.applyDue(open);
-        this.changed();
+        if (this.applyDue(open)) this.changed();
       },
     });
   }
@@ -119,7 +125,9 @@ export class CustomerBook {
   private async readChanges(): Promise<void> {
     const records = await this.customers.changedSince(this.watermark);
     if (records.length === 0) return;
-    for (const record of records) this.put(record);
+    const ids = new Set(records.map((record) => record.id));
+    const fresh = this.rowsOf([...records].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1)));
+    this.ordered = fresh.concat(this.ordered.filter((row) => !ids.has(row.id)));
     this.changed();
   }
 

@@ -3,6 +3,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchExtension, ROOT, type ExtensionBrowser } from './support/extension';
 
+// The extension API inside the service worker, where these callbacks run.
+declare const chrome: any;
+
 let browser: ExtensionBrowser;
 let page: Page;
 
@@ -120,4 +123,15 @@ test('a file that is not a backup is refused and changes nothing', async () => {
   await go('customers');
   await search().fill('');
   await expect.poll(() => rows().count()).toBe(6);
+});
+
+test('scheduled backups: the choice is kept and an alarm checks for it in the background', async () => {
+  await go('backup');
+  await page.locator('dd-backup-view input[name=frequency]').nth(1).check();
+  const worker = await browser.serviceWorker();
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.storage.local.get('backupSchedule')).backupSchedule?.frequency))
+    .toBe('daily');
+  expect(await worker.evaluate(async () => (await chrome.alarms.get('dashboard-scheduled-backup'))?.periodInMinutes)).toBe(60);
+  expect(await worker.evaluate(() => chrome.runtime.getManifest().permissions)).toContain('downloads');
 });
