@@ -68,7 +68,13 @@ function mergeCards(stored: Plain, incoming: Plain): Plain {
  * Validates every row and finds duplicates by normalised phone, writing nothing: the preview. Rows
  * with unreadable cells or a card storage would refuse are rejected with their reasons.
  */
-export async function planImport(db: DealerDeskDatabase, rows: readonly ImportRow[], policy: DuplicatePolicy, now: () => number = Date.now): Promise<ImportPlan> {
+export async function planImport(
+  db: DealerDeskDatabase,
+  rows: readonly ImportRow[],
+  policy: DuplicatePolicy,
+  now: () => number = Date.now,
+  onProgress: (checked: number, total: number) => void = () => undefined,
+): Promise<ImportPlan> {
   const customers = new CustomerRepository(db, now);
   const planned: PlannedRow[] = [];
   // Cards this import creates or changes, by phone: a later row with the same phone is a duplicate of it.
@@ -128,6 +134,7 @@ export async function planImport(db: DealerDeskDatabase, rows: readonly ImportRo
         for (const number of update.value.phoneNumbers) byPhone.set(number, entry);
       }
     }
+    onProgress(Math.min(start + LOOKUP_CHUNK, rows.length), rows.length);
   }
   const counts: Record<RowOutcome, number> = { create: 0, merge: 0, skip: 0, reject: 0 };
   for (const row of planned) counts[row.outcome]++;

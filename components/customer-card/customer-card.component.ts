@@ -57,6 +57,13 @@ const toLocal = (value: unknown, withTime: boolean): string =>
 const get = (object: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Plain)[key] : undefined), object);
 
+/** What a control shows for a stored value; a control still showing it was not touched. */
+function shownValue(value: unknown, kind: string): string {
+  if (value === undefined || value === null) return '';
+  if (kind === 'date' || kind === 'datetime-local') return toLocal(value, kind === 'datetime-local');
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
 function setPath(target: Plain, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
@@ -120,6 +127,11 @@ export class DdCustomerCard extends LitElement {
     if (changed.has('value')) this.drives = ((this.value?.testDrives as unknown[]) ?? []).length;
   }
 
+  override updated(changed: PropertyValues<this>): void {
+    // A select shows the card's value once its options exist (a new card, or a test drive added).
+    if (changed.has('value')) for (const select of this.renderRoot.querySelectorAll<HTMLSelectElement>('select[data-value]')) select.value = select.dataset.value ?? '';
+  }
+
   private errorFor(control: string): CardFieldError | undefined {
     return this.errors.find((error) => controlOf(error.path) === control);
   }
@@ -137,7 +149,7 @@ export class DdCustomerCard extends LitElement {
   private input(name: string, label: MessageKey, value: unknown, type = 'text', wide = false): TemplateResult {
     const invalid = !!this.errorFor(name);
     const id = name.replace(/\./g, '-');
-    const shown = type === 'date' || type === 'datetime-local' ? toLocal(value, type === 'datetime-local') : Array.isArray(value) ? value.join(', ') : value;
+    const shown = shownValue(value, type);
     return this.field(
       name,
       label,
@@ -145,7 +157,7 @@ export class DdCustomerCard extends LitElement {
         name=${name}
         type=${type}
         data-kind=${Array.isArray(value) || ['needs.brands', 'needs.concerns', 'needs.comparedModels', 'tags', 'objections', 'materialsGiven'].includes(name) ? 'list' : type}
-        .value=${shown === undefined || shown === null ? '' : String(shown)}
+        .value=${shown}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${invalid ? `${id}-error` : nothing}
       />`,
@@ -157,7 +169,7 @@ export class DdCustomerCard extends LitElement {
     return this.field(
       name,
       label,
-      html`<select name=${name} aria-invalid=${this.errorFor(name) ? 'true' : 'false'}>
+      html`<select name=${name} data-value=${String(selected ?? '')} aria-invalid=${this.errorFor(name) ? 'true' : 'false'}>
         ${blank ? html`<option value="" ?selected=${!selected}>—</option>` : nothing}
         ${options.map((option) => html`<option value=${option} ?selected=${option === selected}>${t(`${prefix}${option}` as MessageKey)}</option>`)}
       </select>`,
@@ -327,8 +339,10 @@ export class DdCustomerCard extends LitElement {
     for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[name]')) {
       const name = control.name;
       if (name === 'phone' || name === 'phone2' || name.startsWith('testDrives.')) continue;
-      const raw = control.value.trim();
       const kind = control.dataset.kind ?? control.type;
+      // Untouched: keep exactly what is stored (seconds of a time, commas inside a list item…).
+      if (control.value === shownValue(get(base, name), kind)) continue;
+      const raw = control.value.trim();
       let value: unknown = raw === '' ? undefined : raw;
       if (kind === 'list') value = raw.split(LIST_SEPARATOR).map((item) => item.trim()).filter(Boolean);
       else if (raw !== '' && kind === 'number') value = Number(raw);
@@ -339,6 +353,7 @@ export class DdCustomerCard extends LitElement {
       .map((name, index) => {
         const number = (form.querySelector<HTMLInputElement>(`[name=${name}]`)?.value ?? '').trim();
         const previous = base.phones[index];
+        if (previous && number === previous.number) return previous;
         return number ? { label: previous?.label ?? 'mobile', primary: index === 0, number } : undefined;
       })
       .filter((phone) => phone !== undefined);
@@ -347,7 +362,9 @@ export class DdCustomerCard extends LitElement {
     draft.testDrives = Array.from({ length: this.drives }, (_, index) => {
       const value = (field: string): string => (form.querySelector<HTMLInputElement>(`[name="testDrives.${index}.${field}"]`)?.value ?? '').trim();
       const when = value('at');
-      return pruned({ model: value('model'), at: when ? dayjs(when).valueOf() : at(undefined), feedback: value('feedback') || undefined });
+      const stored = ((base.testDrives as Plain[] | undefined) ?? [])[index];
+      const storedAt = stored && when === toLocal(stored.at, true) ? at(stored.at) : undefined;
+      return pruned({ model: value('model'), at: storedAt ?? (when ? dayjs(when).valueOf() : undefined), feedback: value('feedback') || undefined });
     });
     for (const group of ['source', 'needs', 'ownedVehicle']) draft[group] = pruned(draft[group]);
     const deal = (draft.deal ?? { status: 'open' }) as Plain;

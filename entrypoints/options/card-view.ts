@@ -104,7 +104,13 @@ export class CardView extends LitElement {
     this.busy = false;
     this.dirty = false;
     new LocaleController(this);
-    addEventListener('pagehide', () => this.flushDraft());
+  }
+
+  private readonly onPageHide = (): void => this.flushDraft();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.onPageHide);
   }
 
   private async load(): Promise<Related> {
@@ -137,6 +143,7 @@ export class CardView extends LitElement {
   }
 
   override disconnectedCallback(): void {
+    removeEventListener('pagehide', this.onPageHide);
     this.flushDraft();
     super.disconnectedCallback();
   }

@@ -130,7 +130,12 @@ export class ImportView extends LitElement {
   private async check(): Promise<void> {
     if (!this.file) return;
     this.checking = true;
-    this.plan = await planImport(db, this.rows(this.file), this.policy);
+    this.done = 0;
+    this.total = this.file.rows.length;
+    this.plan = await planImport(db, this.rows(this.file), this.policy, Date.now, (checked, total) => {
+      this.done = checked;
+      this.total = total;
+    });
     this.checking = false;
     this.step = 'preview';
   }
@@ -144,6 +149,7 @@ export class ImportView extends LitElement {
 
   private async write(): Promise<void> {
     if (!this.plan) return;
+    this.done = 0;
     this.step = 'writing';
     await commitImport(db, this.plan, (done, total) => {
       this.done = done;
@@ -241,7 +247,10 @@ export class ImportView extends LitElement {
             ${this.fileName} · ${file.format === 'csv' ? `CSV · ${file.encoding?.toUpperCase()}` : 'Excel .xlsx'} · ${t('import_row_count', file.rows.length)}
           </p>`
         : nothing}
-      ${this.checking ? html`<p class="muted" role="status">${t('import_checking')}</p>` : nothing}
+      ${this.checking
+        ? html`<p class="muted" role="status">${t('import_checking')} ${this.done} / ${this.total}</p>
+            <progress max=${Math.max(this.total, 1)} .value=${this.done} aria-label=${t('import_checking')}></progress>`
+        : nothing}
       ${file && plan && this.step === 'preview'
         ? html`${this.mapping(file)}
             <h3>${t('import_preview_title')}</h3>
