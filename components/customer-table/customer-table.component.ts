@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { formatDateTime, t, type MessageKey } from '../../core/i18n';
 import { dueStatus, type SortKey, type SortOrder, type TableCustomer } from '../../core/customer-search';
 import { formatPhone } from '../../core/phone';
@@ -155,6 +156,32 @@ export class DdCustomerTable extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus({ preventScroll: true });
   }
 
+  // One listener per event on the body, not per row: scrolling re-renders rows, never listeners.
+  private rowOf(event: Event): { id: string; index: number } | undefined {
+    const row = (event.target as Element).closest?.('tr[data-id]') as HTMLElement | null;
+    return row ? { id: row.dataset.id!, index: Number(row.dataset.index) } : undefined;
+  }
+
+  private onRowClick(event: MouseEvent): void {
+    const row = this.rowOf(event);
+    if (row && !(event.target as Element).closest('td.check')) this.open(row.id);
+  }
+
+  private onRowKeydown(event: KeyboardEvent): void {
+    const row = this.rowOf(event);
+    if (row && event.target instanceof HTMLTableRowElement) this.onRowKey(event, row.index, row.id);
+  }
+
+  private onRowFocus(event: FocusEvent): void {
+    const row = this.rowOf(event);
+    if (row) this.focusIndex = row.index;
+  }
+
+  private onRowCheck(event: Event): void {
+    const row = this.rowOf(event);
+    if (row) this.toggle(row.id);
+  }
+
   private onRowKey(event: KeyboardEvent, index: number, id: string): void {
     if (event.key === 'Enter') this.open(id);
     else if (event.key === ' ') this.toggle(id);
@@ -240,26 +267,27 @@ export class DdCustomerTable extends LitElement {
         <div class="sizer" style="height:${this.customers.length * ROW_HEIGHT}px">
           <table part="table" class="rows" style="transform:translateY(${this.first * ROW_HEIGHT}px)" aria-rowcount=${this.customers.length}>
             ${this.colgroup()}
-            <tbody>
-              ${rows.map((customer, offset) => {
-                const index = this.first + offset;
-                const selected = this.selected.has(customer.id);
-                return html`<tr
-                  tabindex=${index === this.focusIndex || (this.focusIndex < 0 && index === 0) ? '0' : '-1'}
-                  data-id=${customer.id}
-                  data-index=${index}
-                  aria-rowindex=${index + 1}
-                  aria-selected=${selected ? 'true' : 'false'}
-                  @click=${() => this.open(customer.id)}
-                  @focus=${() => (this.focusIndex = index)}
-                  @keydown=${(event: KeyboardEvent) => this.onRowKey(event, index, customer.id)}
-                >
-                  <td class="check" @click=${(event: Event) => event.stopPropagation()}>
-                    <input type="checkbox" tabindex="-1" aria-label=${t('dashboard_select_row', customer.name)} .checked=${selected} @change=${() => this.toggle(customer.id)} />
-                  </td>
-                  ${this.columns().map((column) => html`<td class=${column.key}>${this.cell(column.key, customer, endOfToday)}</td>`)}
-                </tr>`;
-              })}
+            <tbody @click=${this.onRowClick} @keydown=${this.onRowKeydown} @focusin=${this.onRowFocus} @change=${this.onRowCheck}>
+              ${repeat(
+                rows,
+                (customer) => customer.id,
+                (customer, offset) => {
+                  const index = this.first + offset;
+                  const selected = this.selected.has(customer.id);
+                  return html`<tr
+                    tabindex=${index === this.focusIndex || (this.focusIndex < 0 && index === 0) ? '0' : '-1'}
+                    data-id=${customer.id}
+                    data-index=${index}
+                    aria-rowindex=${index + 1}
+                    aria-selected=${selected ? 'true' : 'false'}
+                  >
+                    <td class="check">
+                      <input type="checkbox" tabindex="-1" aria-label=${t('dashboard_select_row', customer.name)} .checked=${selected} />
+                    </td>
+                    ${this.columns().map((column) => html`<td class=${column.key}>${this.cell(column.key, customer, endOfToday)}</td>`)}
+                  </tr>`;
+                },
+              )}
             </tbody>
           </table>
         </div>
