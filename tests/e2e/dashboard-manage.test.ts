@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -134,4 +135,23 @@ test('scheduled backups: the choice is kept and an alarm checks for it in the ba
     .toBe('daily');
   expect(await worker.evaluate(async () => (await chrome.alarms.get('dashboard-scheduled-backup'))?.periodInMinutes)).toBe(60);
   expect(await worker.evaluate(() => chrome.runtime.getManifest().permissions)).toContain('downloads');
+});
+
+test('a due scheduled backup is saved by the background worker (to Downloads/DealerDesk outside tests)', async () => {
+  const worker = await browser.serviceWorker();
+  // Unpacked extensions may fire alarms sooner than the 30 s minimum: run the hourly check now.
+  await worker.evaluate(() => chrome.alarms.create('dashboard-scheduled-backup', { delayInMinutes: 0.01, periodInMinutes: 60 }));
+  await expect
+    .poll(async () => worker.evaluate(async () => (await chrome.storage.local.get('backupSchedule')).backupSchedule), { timeout: 30_000 })
+    .toMatchObject({ frequency: 'daily', lastAt: expect.any(Number) });
+  // Playwright keeps downloads under its own names; the background's is the one made from a data URL.
+  const scheduled = async (): Promise<{ filename: string; state: string } | undefined> =>
+    worker.evaluate(async () =>
+      (await chrome.downloads.search({}))
+        .filter((item: { url: string }) => item.url.startsWith('data:application/json'))
+        .map((item: { filename: string; state: string }) => ({ filename: item.filename, state: item.state }))[0],
+    );
+  await expect.poll(scheduled, { timeout: 30_000 }).toMatchObject({ state: 'complete' });
+  const backup = JSON.parse(readFileSync((await scheduled())!.filename, 'utf8'));
+  expect(backup).toMatchObject({ format: 'dealer-desk-backup', version: 1, counts: { customers: 6 } });
 });
