@@ -1,16 +1,52 @@
 import '../../storage/zod';
 import { browser } from 'wxt/browser';
 import { createBackup, openDatabase } from '../../storage';
-import { backupDue, backupFileName, readBackupSchedule, writeBackupSchedule } from '../shared/backup-schedule';
+import { BACKUP_PAGE, BACKUP_READY, backupDue, backupFileName, readBackupSchedule, writeBackupSchedule } from '../shared/backup-schedule';
 
 export const BACKUP_ALARM = 'dashboard-scheduled-backup';
+const FOLDER = 'DealerDesk';
+const READY_TIMEOUT_MS = 5 * 60 * 1000;
+
+let waiting: { resolve: (url: string) => void; reject: (error: Error) => void } | undefined;
+
+/** The backup as a URL the downloads API can read: an object URL made by the offscreen backup page. */
+async function backupUrl(): Promise<{ url: string; done: () => Promise<void> }> {
+  if (!browser.offscreen) {
+    // Browsers without offscreen documents: a data URL (fine for one consultant's book).
+    const backup = await createBackup(openDatabase());
+    return { url: `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(backup))}`, done: async () => undefined };
+  }
+  if (await browser.offscreen.hasDocument()) await browser.offscreen.closeDocument();
+  const ready = new Promise<string>((resolve, reject) => {
+    waiting = { resolve, reject };
+    setTimeout(() => reject(new Error('backup page did not answer')), READY_TIMEOUT_MS);
+  });
+  await browser.offscreen.createDocument({ url: BACKUP_PAGE, reasons: ['BLOBS'], justification: 'Save a scheduled backup of the customer book to Downloads.' });
+  const url = await ready;
+  return { url, done: () => browser.offscreen.closeDocument() };
+}
+
+function finished(id: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const listener = (delta: { id: number; state?: { current?: string }; error?: { current?: string } }): void => {
+      if (delta.id !== id || !delta.state?.current || delta.state.current === 'in_progress') return;
+      browser.downloads.onChanged.removeListener(listener);
+      if (delta.state.current === 'complete') resolve();
+      else reject(new Error(delta.error?.current ?? delta.state.current));
+    };
+    browser.downloads.onChanged.addListener(listener);
+  });
+}
 
 /** Saves a full backup into the Downloads folder (under `DealerDesk/`), without asking where. */
 export async function saveScheduledBackup(now = Date.now()): Promise<void> {
-  const backup = await createBackup(openDatabase());
-  // A service worker has no object URLs: the backup travels as a data URL.
-  const url = `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(backup))}`;
-  await browser.downloads.download({ url, filename: `DealerDesk/${backupFileName(now)}`, conflictAction: 'uniquify', saveAs: false });
+  const { url, done } = await backupUrl();
+  try {
+    const id = await browser.downloads.download({ url, filename: `${FOLDER}/${backupFileName(now)}`, conflictAction: 'uniquify', saveAs: false });
+    await finished(id);
+  } finally {
+    await done();
+  }
 }
 
 async function backupIfDue(): Promise<void> {
@@ -36,5 +72,13 @@ export function registerScheduledBackup(): void {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BACKUP_ALARM) void backupIfDue();
+  });
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const answer = message as { type?: unknown; url?: unknown; error?: unknown } | null;
+    // Only our own backup page, never a content script or another page.
+    if (answer?.type !== BACKUP_READY || !sender.url?.endsWith(BACKUP_PAGE) || !waiting) return;
+    if (typeof answer.url === 'string' && answer.url.startsWith('blob:')) waiting.resolve(answer.url);
+    else waiting.reject(new Error(String(answer.error ?? 'no backup')));
+    waiting = undefined;
   });
 }

@@ -4,6 +4,9 @@ import { BACKUP_FREQUENCIES, type BackupFrequency, type BackupSchedule } from '.
 export * from '../../core/backup-schedule';
 
 const KEY = 'backupSchedule';
+/** Message from the backup page to the background worker: the backup's object URL (or why it failed). */
+export const BACKUP_READY = 'dashboard-backup-ready';
+export const BACKUP_PAGE = '/backup-offscreen.html';
 
 // Kept in extension storage rather than IndexedDB: a restore must not change the backup schedule.
 export async function readBackupSchedule(): Promise<BackupSchedule> {
