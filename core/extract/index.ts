@@ -175,7 +175,8 @@ function rowsOf(hits: PhoneHit[], body: Element): Map<Element, PhoneHit[]> | und
     if (!list.some((h) => h.digits === hit.digits)) list.push(hit);
     byRow.set(row, list);
   }
-  return byRow;
+  // In reading order, whichever kind of hit (link or text) was seen first.
+  return new Map([...byRow].sort(([a], [b]) => (a.compareDocumentPosition(b) & 4 /* following */ ? -1 : 1)));
 }
 
 /** Column labels of a table row's header: `客户 | 手机 | 意向车型 | 城市`. */
@@ -224,6 +225,10 @@ function rowContact(row: Element, hits: PhoneHit[], labels: Labelled[], facts: S
   if (!contact.name) {
     const name = adapter?.rowName?.(row) ?? clean(row.querySelector('[class*=name], [class*=dealer], [class*=seller], [class*=shop], [class*=title], h2, h3, h4, strong, b')?.textContent);
     if (name && name.length <= 60 && !findPhones(name).length) contact.name = { value: name, source: adapter?.rowName ? 'adapter' : 'row' };
+  }
+  if (!contact.address) {
+    const address = clean(row.querySelector('[class*=address], [class*=addr]')?.textContent);
+    if (address && address.length <= 120) contact.address = { value: address.replace(/^(地址|Address)\s*[:：]\s*/i, ''), source: 'row' };
   }
   // Enrich from structured data about the same phone (the card's dealer in JSON-LD).
   const structured = [...facts.contacts, ...facts.vehicles.flatMap((v) => (v.seller ? [v.seller] : []))].find((c) =>
@@ -286,7 +291,7 @@ export function extractCapture(doc: Document, href: string, options: ExtractOpti
   const facts: StructuredFacts = { vehicles: [], contacts: [] };
   jsonLdFacts(doc, facts);
   microdataFacts(doc, facts);
-  const state = stateFacts(pageStates(doc));
+  const state = stateFacts(pageStates(doc), currency);
   const { hits, labels } = readPage(doc);
 
   // The car in view: one vehicle in structured data, else page state, the site adapter, labels, meta.

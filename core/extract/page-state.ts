@@ -83,7 +83,7 @@ export interface StateFacts {
   vehicle?: CapturedVehicle;
 }
 
-export function stateFacts(states: unknown[]): StateFacts {
+export function stateFacts(states: unknown[], currency = 'CNY'): StateFacts {
   const facts: StateFacts = { contacts: [] };
   let visited = 0;
   const walk = (value: unknown, depth: number): void => {
@@ -111,7 +111,7 @@ export function stateFacts(states: unknown[]): StateFacts {
       const trim = field(node, TRIM_KEY);
       if (trim) vehicle.trim = { value: trim, source: 'page-state' };
       const price = Number(field(node, PRICE_KEY)?.replace(/[,\s]/g, ''));
-      if (Number.isFinite(price) && price > 0) vehicle.price = { value: { amount: price, currency: 'CNY' }, source: 'page-state' };
+      if (Number.isFinite(price) && price > 0) vehicle.price = { value: { amount: price, currency }, source: 'page-state' };
       facts.vehicle = vehicle;
     }
     for (const child of Object.values(node)) if (child && typeof child === 'object') walk(child, depth + 1);

@@ -23,7 +23,7 @@ const PATTERNS = [
   // 400 / 800 service numbers.
   String.raw`[48]00${SEP}\d{3}${SEP}\d{4}`,
   // Chinese landline with area code, optional extension.
-  String.raw`(?:(?:\+|00)86${SEP})?\(?0\d{2,3}\)?${SEP}\d{3,4}${SEP}\d{4}(?:\s*(?:转|-|ext\.?\s*)\d{1,5})?`,
+  String.raw`(?:(?:\+|00)86${SEP})?\(?0\d{2,3}\)?${SEP}\d{3,4}${SEP}\d{4}(?:\s*(?:转|-|ext\.?)\s*\d{1,5})?`,
   // North American: (415) 555-2671, 415-555-2671, +1 415 555 2671.
   String.raw`(?:\+?1${SEP})?\(?[2-9]\d{2}\)?${SEP}[2-9]\d{2}[ .-]\d{4}`,
   // Anything else written internationally.
@@ -70,10 +70,15 @@ export function phoneFromValue(raw: string): string | undefined {
   return text;
 }
 
+/** The digits of the number itself, without an extension (`转 21`, `ext. 4`, `,21`). */
+function mainDigits(text: string): string {
+  return digitsOf(plainDigits(text).split(/转|分机|ext|[,;]|\sx\s?\d/i)[0] ?? '');
+}
+
 /** Same number? Compares the trailing digits (country prefixes differ in how pages write them). */
 export function samePhoneDigits(a: string, b: string): boolean {
-  const x = digitsOf(a);
-  const y = digitsOf(b);
+  const x = mainDigits(a);
+  const y = mainDigits(b);
   const n = Math.min(x.length, y.length, 10);
   return n >= 7 && x.slice(-n) === y.slice(-n);
 }

@@ -66,7 +66,10 @@ function contactOf(thing: Thing, source: FieldSource): CapturedContact | undefin
   if (address) {
     const street = text(address.streetAddress);
     const city = text(address.addressLocality) ?? text(address.addressRegion);
-    const full = [text(address.addressRegion), city !== text(address.addressRegion) ? city : undefined, street].filter(Boolean).join(' ');
+    const region = text(address.addressRegion);
+    const parts = [region, city !== region ? city : undefined, street].filter((part): part is string => !!part);
+    // 北京 朝阳区… in Chinese order; "9600 N Lamar Blvd, Austin, TX" elsewhere.
+    const full = /[\u4e00-\u9fa5]/.test(parts.join('')) ? parts.join(' ') : parts.reverse().join(', ');
     if (street) contact.address = { value: full, source };
     if (city) contact.city = { value: city, source };
   } else if (typeof thing.address === 'string' && clean(thing.address)) {
@@ -130,7 +133,10 @@ export function jsonLdFacts(doc: Document, facts: StructuredFacts): void {
 function microdataValue(element: Element): unknown {
   if (element.hasAttribute('itemscope')) return microdataThing(element);
   if (element.hasAttribute('content')) return element.getAttribute('content');
-  if (element.tagName === 'A') return element.getAttribute('href');
+  if (element.tagName === 'A') {
+    const href = element.getAttribute('href') ?? '';
+    return /^tel:/i.test(href) ? href.slice(4) : href;
+  }
   return clean(element.textContent);
 }
 
