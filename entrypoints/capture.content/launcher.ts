@@ -21,7 +21,6 @@ export class DealerDeskLauncher extends LitElement {
       inset: auto 0 0 auto !important;
       z-index: 2147483647 !important;
       display: block !important;
-      contain: layout style !important;
     }
     .launcher {
       position: fixed;
