@@ -3,7 +3,7 @@ import { pageStates, stateFacts } from './page-state';
 import { findPhones, phoneFromValue, samePhoneDigits, digitsOf } from './phones';
 import { parsePrice } from './price';
 import { jsonLdFacts, metaVehicle, microdataFacts, type StructuredFacts } from './structured';
-import { clean, inSiteChrome, isVisible, renderedText, visibleTextNodes } from './text';
+import { clean, inSiteChrome, isSkipped, isVisible, renderedText } from './text';
 import type { CaptureResult, CapturedContact, CapturedVehicle, ExtractOptions, FieldSource, Sourced } from './types';
 
 export * from './types';
@@ -25,6 +25,9 @@ const LABELS: [LabelKey, RegExp][] = [
   ['series', /^(意向车型|车型|关注车型|车系|Model|Vehicle)$/i],
 ];
 const LABEL_TEXT = /^\s*([^:：]{1,14}?)\s*[:：]\s*(.*)$/s;
+// A text that is nothing but a label ("电话", "Phone:"): its value is the next text.
+const LABEL_ONLY = new RegExp(`^\\s*(?:${LABELS.map(([, pattern]) => pattern.source.slice(2, -2)).join('|')})\\s*[:：*]?\\s*$`, 'i');
+const HAS_DIGITS = /\d{3}|[\uFF10-\uFF19]{3}/;
 const EMPTY_VALUE = /^(无|暂无|空|未知|未填写|不详|[-—–/]+|n\/?a|none|null)$/i;
 const CHALLENGE = /(安全验证|人机验证|滑动验证|拖动滑块|验证码|请稍后|正在打开中|访问过于频繁|captcha|are you a robot|verify you are human|just a moment|checking your browser|access denied|unusual traffic)/i;
 
@@ -96,41 +99,49 @@ function readPage(doc: Document): PageReading {
     }
     if (number && !inSiteChrome(link)) hits.push({ text: number, digits: digitsOf(number), element: link, source: 'tel-link' });
   }
-  const nodes = visibleTextNodes(body);
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
+  // One native pass over the text; the few nodes that hold digits or look like a label get a closer look.
+  const walker = doc.createTreeWalker(body, 4 /* text nodes */);
+  let pending: LabelKey | undefined;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const data = node.data;
+    const digits = HAS_DIGITS.test(data);
+    const short = data.length <= 120;
+    const mayBeLabel = short && (data.includes(':') || data.includes('：') || LABEL_ONLY.test(data));
+    if (!digits && !mayBeLabel && !(pending && /\S/.test(data))) continue;
     const parent = node.parentElement;
-    if (!parent) continue;
+    if (!parent || isSkipped(parent)) continue;
     // Labelled values: "电话：138…", or "电话" followed by the value in the next text.
     let label: LabelKey | undefined;
     let value: string | undefined;
     let valueElement: Element = parent;
-    if (data.length <= 120) {
+    if (pending) {
+      label = pending;
+      pending = undefined;
+      value = label === 'price' ? (renderedText(parent) ?? '') : clean(data);
+    } else if (mayBeLabel) {
       const inline = LABEL_TEXT.exec(data);
       label = inline ? labelOf(inline[1]!) : undefined;
       if (label) value = clean(inline![2]);
-      else if (data.length <= 16 && (label = labelOf(data))) value = '';
-      if (label && value === '' && nodes[i + 1]) {
-        valueElement = nodes[i + 1]!.parentElement ?? parent;
-        value = clean(nodes[i + 1]!.data);
-        if (label === 'price') value = renderedText(valueElement) ?? '';
-      } else if (label === 'price' && value !== undefined) {
+      else if (data.length <= 20 && (label = labelOf(data))) value = '';
+      if (label && value === '') {
+        pending = label;
+        continue;
+      }
+      if (label === 'price' && value !== undefined) {
         // The value shares its text node with the label; read the element as rendered.
         const rendered = renderedText(parent);
         value = rendered === undefined ? '' : clean(rendered.replace(/^[^:：]*[:：]/, ''));
       }
-      if (label && value !== undefined) {
-        if (label !== 'price' && label !== 'phone') value = value.split(/\s{2,}|[|｜]/)[0]!.trim();
-        if (value && !EMPTY_VALUE.test(value) && value.length <= 120) labels.push({ key: label, value, element: valueElement });
-      }
     }
+    if (label && value !== undefined) {
+      if (label !== 'price' && label !== 'phone') value = value.split(/\s{2,}|[|｜]/)[0]!.trim();
+      if (value && !EMPTY_VALUE.test(value) && value.length <= 120) labels.push({ key: label, value, element: valueElement });
+    }
+    if (!digits) continue;
     const found = findPhones(data);
     if (found.length === 0) continue;
-    if (label && label !== 'phone') {
-      // A number after 微信 is a WeChat id, not a second phone; after a price or a date, nothing.
-      if (label !== 'name' && label !== 'dealer') continue;
-    }
+    // A number after 微信 is a WeChat id, not a second phone; after a price or a date, nothing.
+    if (label && label !== 'phone' && label !== 'name' && label !== 'dealer') continue;
     if (inSiteChrome(parent) || !isVisible(parent)) continue;
     for (const match of found) hits.push({ text: match.text, digits: match.digits, element: parent, source: label === 'phone' ? 'label' : 'text' });
   }
@@ -262,9 +273,9 @@ function isChallengePage(doc: Document): boolean {
   if (CHALLENGE.test(title)) return true;
   const body = doc.body;
   if (!body) return true;
-  const text = clean(body.textContent);
   // An interstitial: almost no text, and what there is asks the visitor to wait or prove something.
-  return text.length < 400 && CHALLENGE.test(text);
+  const raw = body.textContent ?? '';
+  return raw.length < 4000 && CHALLENGE.test(clean(raw));
 }
 
 function isHomePage(url: URL): boolean {

@@ -9,6 +9,7 @@ import type { CapturedContact, CapturedVehicle } from './types';
  */
 
 const STATE_ASSIGNMENT = /(?:window\.)?(__INITIAL_STATE__|__PRELOADED_STATE__|__NUXT__|__APOLLO_STATE__)\s*=\s*/;
+const STATE_NAMES = ['__INITIAL_STATE__', '__PRELOADED_STATE__', '__NUXT__', '__APOLLO_STATE__'];
 const MAX_NODES = 20_000;
 
 /** The object literal starting at `start`, if it is JSON. */
@@ -47,7 +48,7 @@ export function pageStates(doc: Document): unknown[] {
   }
   for (const script of doc.querySelectorAll('script:not([src]):not([type]), script[type="text/javascript"]')) {
     const source = script.textContent ?? '';
-    if (!source.includes('__')) continue;
+    if (!STATE_NAMES.some((name) => source.includes(name))) continue;
     const match = STATE_ASSIGNMENT.exec(source);
     if (!match) continue;
     const state = jsonObjectAt(source, match.index + match[0].length);

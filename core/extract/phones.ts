@@ -46,7 +46,7 @@ export function digitsOf(text: string): string {
 
 /** Phone-like numbers in a piece of visible text. */
 export function findPhones(raw: string): PhoneMatch[] {
-  if (!/\d{3}/.test(raw) && !FULL_WIDTH_DIGIT.test(raw)) return [];
+  if (!/\d{3}|[\uFF10-\uFF19]/.test(raw)) return [];
   const text = plainDigits(raw);
   const found: PhoneMatch[] = [];
   for (const match of text.matchAll(PHONE)) {

@@ -1,6 +1,8 @@
 /** Reading what a person sees on the page, cheaply. */
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'svg', 'SVG', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'DEALER-DESK']);
+// A value is a few elements at most; a bigger subtree is not a value.
+const MAX_RENDERED_ELEMENTS = 40;
 // Site chrome: a portal's own hotline in its header or footer is not a lead.
 const CHROME = 'header, footer, nav, [role=banner], [role=contentinfo], [role=navigation], #footer, .footer, .site-footer, .page-footer, .global-footer, #header, .header, .site-header, .topbar';
 // A card's own <footer> sits deep in the page; the site's sits near the top of the tree.
@@ -37,22 +39,13 @@ export function inSiteChrome(element: Element): boolean {
   return true;
 }
 
-/** Text nodes a reader could see, in document order (scripts, styles, templates and our own UI skipped). */
-export function visibleTextNodes(root: Node): Text[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
-    acceptNode(node) {
-      if (node.nodeType === 1) {
-        const element = node as Element;
-        if (SKIPPED.has(element.tagName) || hiddenByMarkup(element)) return 2; /* reject subtree */
-        return 3; /* skip the element itself, keep walking */
-      }
-      return /\S/.test((node as Text).data) ? 1 : 3;
-    },
-  });
-  const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  return nodes;
+// Inside these, text is not something a reader sees on the page (or it is our own launcher).
+const SKIPPED_SELECTOR =
+  'script, style, noscript, template, textarea, select, svg, iframe, object, dealer-desk, [hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"]';
+
+/** Text under this element is not read: scripts, styles, hidden markup, our own UI. */
+export function isSkipped(element: Element): boolean {
+  return !!element.closest(SKIPPED_SELECTOR);
 }
 
 /**
@@ -62,31 +55,36 @@ export function visibleTextNodes(root: Node): Text[] {
  */
 export function renderedText(element: Element): string | undefined {
   const view = element.ownerDocument.defaultView;
+  const canRender = !!view?.navigator.userAgent.includes('Chrome');
   let text = '';
   let unreadable = false;
+  let visited = 0;
   const visit = (node: Node): void => {
     if (node.nodeType === 3) {
       text += (node as Text).data;
       return;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1 || ++visited > MAX_RENDERED_ELEMENTS) return;
     const el = node as Element;
     if (SKIPPED.has(el.tagName) || hiddenByMarkup(el)) return;
-    const pseudo = (which: '::before' | '::after'): void => {
-      const content = view?.getComputedStyle(el, which).content;
-      if (content && content !== 'none' && content !== 'normal') {
-        const literal = /^"(.*)"$/.exec(content);
-        if (literal) text += literal[1];
-        else unreadable = true;
-      }
-    };
-    const emptyLeaf = el.childNodes.length === 0;
-    if (emptyLeaf && !view?.navigator.userAgent.includes('Chrome')) unreadable = true;
-    else if (emptyLeaf || el.className) pseudo('::before');
-    el.childNodes.forEach(visit);
-    if (emptyLeaf || el.className) pseudo('::after');
+    if (el.childNodes.length > 0) {
+      el.childNodes.forEach(visit);
+      return;
+    }
+    // An empty element: the trick puts its character in a pseudo-element (read only where rendered).
+    if (!canRender) {
+      if (el.className) unreadable = true;
+      return;
+    }
+    for (const which of ['::before', '::after'] as const) {
+      const content = view!.getComputedStyle(el, which).content;
+      if (!content || content === 'none' || content === 'normal') continue;
+      const literal = /^"(.*)"$/.exec(content);
+      if (literal) text += literal[1];
+      else unreadable = true;
+    }
   };
   visit(element);
-  if (unreadable) return undefined;
+  if (unreadable || visited > MAX_RENDERED_ELEMENTS) return undefined;
   return clean(text);
 }

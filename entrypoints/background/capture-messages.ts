@@ -49,6 +49,12 @@ export const sidebarMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type SidebarMessage = z.output<typeof sidebarMessageSchema>;
 
+/**
+ * From the action popup: open the capture sidebar on a tab (the popup holds activeTab for it).
+ * `browser.runtime.sendMessage({ type: 'capture:tab', tabId })` answers `{ ok: boolean }`.
+ */
+export const popupMessageSchema = z.object({ type: z.literal('capture:tab'), tabId: z.number().int().nonnegative() });
+
 /** Messages the background sends to the content script of a tab. */
 export type ContentCommand =
   | { type: 'capture:extract' }

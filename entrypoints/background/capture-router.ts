@@ -4,8 +4,8 @@ import { LeadCapture } from '../../storage/capture-lead';
 import { CallbackRepository } from '../../storage/callbacks';
 import { CustomerRepository } from '../../storage/customers';
 import { formatPhone } from '../../core/phone';
-import { captureResultSchema, contentMessageSchema, sidebarMessageSchema, type DraftChanged, type SidebarMessage } from './capture-messages';
-import { extractFromTab, sendToCapture } from './capture-tab';
+import { captureResultSchema, contentMessageSchema, popupMessageSchema, sidebarMessageSchema, type DraftChanged, type SidebarMessage } from './capture-messages';
+import { captureTab, extractFromTab, sendToCapture } from './capture-tab';
 import { allowSite } from './capture-sites';
 
 type Sender = Browser.runtime.MessageSender;
@@ -14,6 +14,11 @@ function isOurSidebar(sender: Sender): boolean {
   if (sender.id !== browser.runtime.id || !sender.url) return false;
   const url = new URL(sender.url);
   return url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:' ? url.pathname === '/sidebar.html' : false;
+}
+
+/** The action popup (issue 4's "capture this tab"). */
+function isOurPopup(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url && /^(chrome|moz)-extension:$/.test(new URL(sender.url).protocol) && new URL(sender.url).pathname === '/popup.html';
 }
 
 /** A content script: our extension, in a tab, not one of our own pages. */
@@ -86,6 +91,12 @@ export function registerCaptureRouter(): void {
       const parsed = sidebarMessageSchema.safeParse(message);
       if (!parsed.success) return false;
       handleSidebar(parsed.data, sender.tab?.id).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
+      return true;
+    }
+    if (isOurPopup(sender)) {
+      const parsed = popupMessageSchema.safeParse(message);
+      if (!parsed.success) return false;
+      captureTab(parsed.data.tabId).then((ok) => sendResponse({ ok }), () => sendResponse({ ok: false }));
       return true;
     }
     if (isContentScript(sender)) {

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/extension';
 
+// Extension APIs inside code evaluated in the browser (the worker, the sidebar, the capture world).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
@@ -82,7 +86,7 @@ test('the background answers only its sidebar, and a content script only with a 
     const [tab] = await chrome.tabs.query({ url: '*://dealer.autohome.com.cn/*' });
     const [result] = await chrome.scripting.executeScript({
       target: { tabId: tab!.id! },
-      func: () => chrome.runtime.sendMessage({ type: 'sidebar:save', draft: { name: '伪造客户', phone: '13000000001' } }).then((answer) => answer ?? 'no answer'),
+      func: () => chrome.runtime.sendMessage({ type: 'sidebar:save', draft: { name: '伪造客户', phone: '13000000001' } }).then((answer: unknown) => answer ?? 'no answer'),
     });
     return result?.result;
   });
@@ -91,7 +95,7 @@ test('the background answers only its sidebar, and a content script only with a 
   // Another extension page (the dashboard) is not the sidebar either.
   const dashboard = await browser.openExtensionPage('/options.html');
   const fromDashboard = await dashboard.evaluate(() =>
-    chrome.runtime.sendMessage({ type: 'sidebar:save', draft: { name: '伪造客户', phone: '13000000001' } }).then((answer) => answer ?? 'no answer'),
+    chrome.runtime.sendMessage({ type: 'sidebar:save', draft: { name: '伪造客户', phone: '13000000001' } }).then((answer: unknown) => answer ?? 'no answer'),
   );
   expect(fromDashboard).toBe('no answer');
 
@@ -100,8 +104,8 @@ test('the background answers only its sidebar, and a content script only with a 
   await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
   const sidebar = sidebarFrame(page)!;
   const answers = await sidebar.evaluate(async () => [
-    await chrome.runtime.sendMessage({ type: 'sidebar:duplicates', phones: 'not a list' }).then((answer) => answer ?? 'no answer'),
-    await chrome.runtime.sendMessage({ type: 'sidebar:duplicates', phones: ['010-6655 4433'] }).then((answer) => (answer ? 'answered' : 'no answer')),
+    await chrome.runtime.sendMessage({ type: 'sidebar:duplicates', phones: 'not a list' }).then((answer: unknown) => answer ?? 'no answer'),
+    await chrome.runtime.sendMessage({ type: 'sidebar:duplicates', phones: ['010-6655 4433'] }).then((answer: unknown) => (answer ? 'answered' : 'no answer')),
   ]);
   expect(answers).toEqual(['no answer', 'answered']);
 

@@ -11,7 +11,7 @@ function load(file: string, url: string, encoding: BufferEncoding = 'utf8') {
   return extractCapture(doc, url);
 }
 
-describe.skipIf(!available)('extraction on real saved portal pages', () => {
+describe.skipIf(!available)('extraction on real saved portal pages', { timeout: 30_000 }, () => {
   test('autohome spec table: the series and its brand, no contact', () => {
     const result = load('autohome_config_1.html', 'https://car.autohome.com.cn/config/series/59.html');
     expect(result.contacts).toEqual([]);

@@ -119,7 +119,7 @@ test('the selected text comes first, with the name written before the phone', ()
   expect(result.contacts).toHaveLength(4);
 });
 
-test('a 5 MB page: the contacts of its list are all found, and nothing from its bulk', () => {
+test('a 5 MB page: the contacts of its list are all found, and nothing from its bulk', { timeout: 60_000 }, () => {
   const filler = Array.from({ length: 11000 }, (_, i) => `<div class="news" id="n${1380013800 + i}"><a href="/a/${1732345678901 + i}">资讯 ${i}：问界M7 车主提车作业，订单号 ${13800000000 + i}，${'内容'.repeat(180)}</a></div>`).join('\n');
   const rows = Array.from({ length: 40 }, (_, i) => `<li class="dealer"><b class="dealer-name">经销商${i}</b><span>电话：1391234${1000 + i}</span></li>`).join('');
   const html = `<!doctype html><html><head><title>大页面</title></head><body><main>${filler}<ul>${rows}</ul></main></body></html>`;
