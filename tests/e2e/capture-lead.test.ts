@@ -133,3 +133,22 @@ test('the sidebar remembers per site whether it was open, and closes from its ow
   expect(sidebarFrame(page)).toBeUndefined();
   await page.close();
 });
+
+test('the sidebar is resized by dragging its edge, and keeps that width on the next visit', async () => {
+  const page = await browser.context.newPage();
+  await openSidebar(page, 'http://www.cars.com/fixtures/pages/cars-detail.html');
+  const width = async () => (await (await sidebarFrame(page)!.frameElement()).boundingBox())?.width ?? 0;
+  expect(Math.round(await width())).toBe(380);
+  const viewport = page.viewportSize()!;
+  await page.mouse.move(viewport.width - 380, 300);
+  await page.mouse.down();
+  await page.mouse.move(viewport.width - 450, 300, { steps: 5 });
+  await page.mouse.move(viewport.width - 500, 300, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round(await width())).toBe(500);
+  await page.waitForTimeout(300);
+  await page.reload();
+  await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
+  await expect.poll(async () => Math.round(await width()), { timeout: 10_000 }).toBe(500);
+  await page.close();
+});
