@@ -49,6 +49,19 @@ test('dealer page: the launcher opens the sidebar without shifting the page, the
       }).observe({ type: 'layout-shift', buffered: true });
     }),
   );
+  // How long the sidebar took to show its form, then the form filled in, from the frame's start (reported, not asserted).
+  const rendered = await sidebar.waitForFunction(
+    () => !!document.querySelector('dd-sidebar')?.shadowRoot?.querySelector('dd-capture-form')?.shadowRoot?.querySelector('[name=phone]') && performance.now(),
+    undefined,
+    { polling: 'raf' },
+  );
+  console.log(`sidebar form rendered ${Math.round((await rendered.jsonValue()) as number)} ms after its frame started`);
+  const interactive = await sidebar.waitForFunction(
+    () => (document.querySelector('dd-sidebar')?.shadowRoot?.querySelector('dd-capture-form')?.shadowRoot?.querySelector('[name=phone]') as HTMLInputElement | null)?.value && performance.now(),
+    undefined,
+    { polling: 'raf' },
+  );
+  console.log(`sidebar filled in ${Math.round((await interactive.jsonValue()) as number)} ms after its frame started`);
   const form = sidebar.locator('dd-capture-form form');
   expect(await form.locator('[name=name]').inputValue()).toBe('北京华通远航汽车销售服务有限公司');
   expect(await form.locator('[name=phone]').inputValue()).toBe('400-812-3456 转 21');
