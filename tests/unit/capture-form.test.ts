@@ -19,7 +19,7 @@ test('the capture form has exactly the contract’s named controls, pre-filled, 
   const submitted = new Promise<CaptureSubmitDetail>((resolve) => form.addEventListener('dd-capture-submit', (event) => resolve((event as CustomEvent<CaptureSubmitDetail>).detail)));
   root.querySelector('form')!.requestSubmit();
   const { value } = await submitted;
-  expect(value).toMatchObject({ name: '张伟', phone: '139 1234 5678', series: '问界M7', note: '周末试驾', grade: 'C' });
+  expect(value).toMatchObject({ name: '张伟', phone: '139 1234 5678', series: '问界M7', note: '周末试驾' });
   form.remove();
 });
 
