@@ -102,6 +102,7 @@ function readPage(doc: Document): PageReading {
   // One native pass over the text; the few nodes that hold digits or look like a label get a closer look.
   const walker = doc.createTreeWalker(body, 4 /* text nodes */);
   let pending: LabelKey | undefined;
+  const skippedMemo = new Map<Element, boolean>();
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const data = node.data;
     const digits = HAS_DIGITS.test(data);
@@ -109,7 +110,7 @@ function readPage(doc: Document): PageReading {
     const mayBeLabel = short && (data.includes(':') || data.includes('：') || LABEL_ONLY.test(data));
     if (!digits && !mayBeLabel && !(pending && /\S/.test(data))) continue;
     const parent = node.parentElement;
-    if (!parent || isSkipped(parent)) continue;
+    if (!parent || isSkipped(parent, skippedMemo)) continue;
     // Labelled values: "电话：138…", or "电话" followed by the value in the next text.
     let label: LabelKey | undefined;
     let value: string | undefined;
@@ -273,7 +274,8 @@ function isChallengePage(doc: Document): boolean {
   if (CHALLENGE.test(title)) return true;
   const body = doc.body;
   if (!body) return true;
-  // An interstitial: almost no text, and what there is asks the visitor to wait or prove something.
+  // An interstitial: a handful of elements and almost no text, asking the visitor to wait or prove something.
+  if (body.getElementsByTagName('*').length > 60) return false;
   const raw = body.textContent ?? '';
   return raw.length < 4000 && CHALLENGE.test(clean(raw));
 }

@@ -70,9 +70,18 @@ export function phoneFromValue(raw: string): string | undefined {
   return text;
 }
 
+// Lists compare every row's phone with every structured phone: the same few strings, many times.
+const MAIN_DIGITS = new Map<string, string>();
+
 /** The digits of the number itself, without an extension (`转 21`, `ext. 4`, `,21`). */
 function mainDigits(text: string): string {
-  return digitsOf(plainDigits(text).split(/转|分机|ext|[,;]|\sx\s?\d/i)[0] ?? '');
+  let digits = MAIN_DIGITS.get(text);
+  if (digits === undefined) {
+    digits = digitsOf(plainDigits(text).split(/转|分机|ext|[,;]|\sx\s?\d/i)[0] ?? '');
+    if (MAIN_DIGITS.size > 2000) MAIN_DIGITS.clear();
+    MAIN_DIGITS.set(text, digits);
+  }
+  return digits;
 }
 
 /** Same number? Compares the trailing digits (country prefixes differ in how pages write them). */

@@ -1,5 +1,6 @@
 /** Reading what a person sees on the page, cheaply. */
 
+// Inside these, text is not something a reader sees on the page (or it is our own launcher).
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'svg', 'SVG', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'DEALER-DESK']);
 // A value is a few elements at most; a bigger subtree is not a value.
 const MAX_RENDERED_ELEMENTS = 40;
@@ -19,11 +20,8 @@ function hiddenByMarkup(element: Element): boolean {
   return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** Really rendered? Uses the browser's answer where it has one. */
+/** Really rendered (CSS included)? Asked of the browser only for the few elements holding a phone. */
 export function isVisible(element: Element): boolean {
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    if (hiddenByMarkup(node)) return false;
-  }
   const check = (element as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
   if (typeof check === 'function' && element.ownerDocument.defaultView?.navigator.userAgent.includes('Chrome')) {
     return check.call(element, { visibilityProperty: true, opacityProperty: true });
@@ -39,13 +37,17 @@ export function inSiteChrome(element: Element): boolean {
   return true;
 }
 
-// Inside these, text is not something a reader sees on the page (or it is our own launcher).
-const SKIPPED_SELECTOR =
-  'script, style, noscript, template, textarea, select, svg, iframe, object, dealer-desk, [hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"]';
-
-/** Text under this element is not read: scripts, styles, hidden markup, our own UI. */
-export function isSkipped(element: Element): boolean {
-  return !!element.closest(SKIPPED_SELECTOR);
+/**
+ * Text under this element is not read: scripts, styles, hidden markup, our own UI. `memo` holds the
+ * answers of one extraction: candidates share their ancestors, so each element is looked at once.
+ */
+export function isSkipped(element: Element, memo: Map<Element, boolean>): boolean {
+  const known = memo.get(element);
+  if (known !== undefined) return known;
+  const parent = element.parentElement;
+  const skipped = SKIPPED.has(element.tagName) || hiddenByMarkup(element) || (!!parent && isSkipped(parent, memo));
+  memo.set(element, skipped);
+  return skipped;
 }
 
 /**
