@@ -15,7 +15,7 @@ const MAX_CONTACTS = 300;
 
 type LabelKey = 'name' | 'phone' | 'wechat' | 'city' | 'address' | 'dealer' | 'price' | 'series';
 const LABELS: [LabelKey, RegExp][] = [
-  ['phone', /^(电话|手机|手机号|手机号码|咨询电话|热线|联系电话|销售热线|服务热线|座机|Phone|Tel|Telephone|Mobile|Call)$/i],
+  ['phone', /^(电话|手机|手机号|手机号码|咨询电话|热线|联系电话|销售热线|服务热线|座机|Phone|Tel\.?|Telephone|Telefon|Mobile|Call)$/i],
   ['wechat', /^(微信|微信号|WeChat|Weixin)$/i],
   ['name', /^(姓名|客户|客户姓名|联系人|称呼|Name|Contact|Customer)$/i],
   ['dealer', /^(经销商|商家|门店|店铺|车商|卖家|Dealer|Seller|Dealership)$/i],
@@ -353,7 +353,7 @@ export function extractCapture(doc: Document, href: string, options: ExtractOpti
         const name = labels.find((l) => l.key === 'name') ?? labels.find((l) => l.key === 'dealer');
         if (name && !findPhones(name.value).length) {
           contact.name = { value: name.value, source: 'label' };
-          contact.kind = name.key === 'name' ? 'person' : 'business';
+          contact.kind = name.key === 'name' || (looksLikePersonName(name.value) && !BUSINESS_WORDS.test(name.value)) ? 'person' : 'business';
         }
         if (contacts.length === 1 && !contacts[0]!.name) mergeContact(contacts[0]!, contact);
         else contacts.push(contact);

@@ -111,7 +111,9 @@ export function stateFacts(states: unknown[], currency = 'CNY'): StateFacts {
       const vehicle: CapturedVehicle = { brand: { value: brand, source: 'page-state' }, series: { value: series, source: 'page-state' } };
       const trim = field(node, TRIM_KEY);
       if (trim) vehicle.trim = { value: trim, source: 'page-state' };
-      const price = Number(field(node, PRICE_KEY)?.replace(/[,\s]/g, ''));
+      let price = Number(field(node, PRICE_KEY)?.replace(/[,\s]/g, ''));
+      // Chinese portals keep prices in 万 (25.80 = 258,000 元): no car sells for under a thousand.
+      if (currency === 'CNY' && price > 0 && price < 1000) price = Math.round(price * 10_000);
       if (Number.isFinite(price) && price > 0) vehicle.price = { value: { amount: price, currency }, source: 'page-state' };
       facts.vehicle = vehicle;
     }

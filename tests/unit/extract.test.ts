@@ -145,3 +145,26 @@ describe('phone spotting', () => {
     expect(parsePrice('询价', 'CNY')).toBeUndefined();
   });
 });
+
+describe('more portals', () => {
+  test('che168 used car: a private seller named by label, the car from page state (prices in 万); ids and dates are not phones', () => {
+    const result = page('che168-used-car.html', 'https://www.che168.com/dealer/1/50123456.html');
+    expect(result.contacts).toEqual([{ kind: 'person', name: { value: '刘女士', source: 'label' }, phones: [{ value: '158 1111 2222', source: 'label' }] }]);
+    expect(result.vehicle).toMatchObject({ brand: { value: '宝马' }, series: { value: '宝马3系' }, trim: { value: '2021款 325Li M运动套装' }, price: { value: { amount: 258000, currency: 'CNY' } } });
+  });
+
+  test('cargurus results: one dealer per card with a phone, each with its car and dollar price; the private seller without a phone is not a contact', () => {
+    const result = page('cargurus-listing.html', 'https://www.cargurus.com/Cars/inventorylisting/honda-civic');
+    expect(result.contacts.map((c) => [c.name?.value, c.phones[0]?.value, c.address?.value, c.vehicle?.series?.value, c.vehicle?.price?.value.amount])).toEqual([
+      ['Metro Honda', '+12015550123', '1011 Route 22, Mountainside, NJ', 'Civic', 17495],
+      ['Route 46 Honda', '+19735550188', '95 NJ-46, Totowa, NJ', 'Civic', 16250],
+    ]);
+  });
+
+  test('mobile.de detail: the JSON-LD dealer and the number shown on the page are one contact; euro price', () => {
+    const result = page('mobile-de-detail.html', 'https://suchen.mobile.de/fahrzeuge/details.html?id=392817465');
+    expect(result.contacts).toHaveLength(1);
+    expect(result.contacts[0]).toMatchObject({ kind: 'business', name: { value: 'Autohaus Schneider GmbH' }, city: { value: 'Berlin' }, phones: [{ value: '+49 (0)30 1234567', source: 'json-ld' }] });
+    expect(result.vehicle?.price?.value).toEqual({ amount: 31990, currency: 'EUR' });
+  });
+});

@@ -14,8 +14,8 @@ export const autotrader: SiteAdapter = {
     return first?.textContent?.trim() || (owner ? textOf(owner, '*') : undefined);
   },
   rowVehicle(row) {
-    const title = textOf(row, '[data-cmp=subheading], h2, .title');
-    const priceText = textOf(row, '[data-cmp=pricing] .first-price, [data-cmp=pricing], .primary-price');
+    const title = textOf(row, '[data-cmp=subheading], h2, h3, h4, .title, [class*=title]');
+    const priceText = textOf(row, '[data-cmp=pricing] .first-price, [data-cmp=pricing], .primary-price, .price, [class*=price]');
     const vehicle: CapturedVehicle = {};
     if (title) {
       // "Used 1989 Toyota Corolla Deluxe Wagon": condition, year, make, model, trim.
