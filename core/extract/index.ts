@@ -379,5 +379,27 @@ export function extractCapture(doc: Document, href: string, options: ExtractOpti
     const meta = metaVehicle(doc);
     if (!isEmptyVehicle(meta)) result.vehicle = meta;
   }
+  return clipped(result);
+}
+
+const MAX_VALUE = 200;
+
+/** Page values are bounded (a page could put a novel in a JSON-LD name). */
+function clipped(result: CaptureResult): CaptureResult {
+  const clip = (entry: Sourced | undefined): void => {
+    if (entry && entry.value.length > MAX_VALUE) entry.value = entry.value.slice(0, MAX_VALUE);
+  };
+  const clipVehicle = (vehicle: CapturedVehicle | undefined): void => {
+    if (!vehicle) return;
+    clip(vehicle.brand);
+    clip(vehicle.series);
+    clip(vehicle.trim);
+  };
+  for (const contact of result.contacts) {
+    for (const entry of [contact.name, contact.wechat, contact.address, contact.city, ...contact.phones]) clip(entry);
+    contact.phones = contact.phones.slice(0, 10);
+    clipVehicle(contact.vehicle);
+  }
+  clipVehicle(result.vehicle);
   return result;
 }

@@ -227,7 +227,10 @@ export class SidebarApp extends LitElement {
     const grade = this.form?.read().grade;
     const leads = indexes.map((index) => {
       const contact = draft.contacts[index]!;
-      return leadOf({ ...formFrom(contact, contact.vehicle ?? draft.vehicle, draft.url).value, ...(grade ? { grade } : {}) });
+      const lead = leadOf({ ...formFrom(contact, contact.vehicle ?? draft.vehicle, draft.url).value, ...(grade ? { grade } : {}) });
+      // A row with a phone but no name still becomes a customer, marked for the consultant to name.
+      if (!lead.name) lead.name = t('capture_unnamed_lead', lead.phone.replace(/\D/g, '').slice(-4));
+      return lead;
     });
     this.busy = true;
     try {

@@ -26,6 +26,7 @@ interface Stolen {
   hostShadow: string;
   iframes: number;
   databases: unknown;
+  resourceUrls: string[];
 }
 
 function sidebarFrame(page: Page): Frame | undefined {
@@ -58,6 +59,8 @@ test('a hostile page reads nothing of the sidebar, sees no keystroke typed in it
   expect(stolen.frames.every((entry) => entry === 'blocked')).toBe(true);
   expect(stolen.sidebarFetch).toBe('blocked');
   expect(stolen.databases).not.toContain('dealer-desk');
+  // The frame's per-session address does not leak through resource timing either.
+  expect(stolen.resourceUrls).toEqual([]);
   expect(after.keys).toEqual([]);
   expect(after.messages.join('')).not.toContain('王经理');
 
