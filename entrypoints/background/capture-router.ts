@@ -57,7 +57,7 @@ async function handleSidebar(message: SidebarMessage, tabId: number | undefined)
       return parsed.success ? { ok: true, tabId, draft: parsed.data } : { ok: false, tabId };
     }
     case 'sidebar:duplicates':
-      return { ok: true, duplicates: await capture.duplicatesOf(message.phones) };
+      return { ok: true, duplicates: await capture.duplicatesOf(message.phones, message.url) };
     case 'sidebar:save': {
       const outcome = await capture.capture(message.draft, { mergeInto: message.mergeInto, allowDuplicate: message.allowDuplicate });
       if (outcome.status === 'created' || outcome.status === 'merged') return { status: outcome.status, customer: await customerCard(outcome.customer.id) };

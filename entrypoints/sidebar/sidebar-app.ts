@@ -192,7 +192,7 @@ export class SidebarApp extends LitElement {
       this.duplicates = [];
       return;
     }
-    const reply = await sidebarApi.duplicates([phone]).catch(() => undefined);
+    const reply = await sidebarApi.duplicates([phone], this.form?.read().url ?? this.draft?.url).catch(() => undefined);
     this.duplicates = reply?.duplicates ?? [];
   }
 

@@ -97,3 +97,16 @@ test('a list capture writes every lead or none, and reports created, merged and 
   expect(await db.customers.count()).toBe(3);
   expect(await db.callbacks.count()).toBe(3);
 });
+
+test('phones from foreign portals are read in the site’s country; the same dealer seen twice is one customer', async () => {
+  const report = await capture.captureAll([
+    { name: 'Metro Honda', phone: '(201) 555-0123', url: 'https://www.cargurus.com/Cars/l-Used-Honda-Civic' },
+    { name: 'Metro Honda', phone: '201-555-0123', url: 'https://www.cars.com/shopping/results/' },
+    { name: 'Autohaus Schneider GmbH', phone: '030 1234567', url: 'https://suchen.mobile.de/fahrzeuge/details.html?id=1' },
+  ]);
+  expect(report).toEqual({ ok: true, created: 2, merged: 0, skipped: 1 });
+  const customers = new CustomerRepository(db);
+  expect((await customers.find({ phone: '+12015550123' }))[0]?.source.channel).toBe('other_portal');
+  expect((await customers.find({ phone: '+49301234567' }))[0]?.name).toBe('Autohaus Schneider GmbH');
+  expect(await capture.duplicatesOf(['(201) 555-0123'], 'https://www.autotrader.com/x')).toHaveLength(1);
+});
