@@ -45,6 +45,7 @@ export interface BulkReply {
  * listens to the page it sits on.
  */
 export const sidebarApi = {
+  language: () => browser.runtime.sendMessage({ type: 'sidebar:language' }) as Promise<{ ok: boolean; language?: 'zh_CN' | 'en' | 'auto' }>,
   draft: () => browser.runtime.sendMessage({ type: 'sidebar:draft' }) as Promise<{ ok: boolean; tabId?: number; draft?: CaptureResult }>,
   duplicates: (phones: string[], url?: string) => browser.runtime.sendMessage({ type: 'sidebar:duplicates', phones, url }) as Promise<{ ok: boolean; duplicates: DuplicateSummary[] }>,
   save: (draft: LeadDraft, options: { mergeInto?: string; allowDuplicate?: boolean } = {}) =>
