@@ -1,7 +1,7 @@
 import { t } from '../core/i18n';
 import { leadSiteOf } from '../core/lead-sites';
 import { firstContactCallback } from '../core/first-contact';
-import { normalisePhone } from '../core/phone';
+import { formatPhone, normalisePhone } from '../core/phone';
 import { countryOfUrl } from '../core/site-country';
 import { GRADES, SOURCE_CHANNELS, type Grade, type SourceChannel } from '../core/vocabulary';
 import { CallbackRepository } from './callbacks';
@@ -166,7 +166,7 @@ function mergedCard(existing: CustomerRecord, lead: CustomerInput): Partial<Cust
 }
 
 function summary(customer: CustomerRecord): DuplicateCustomer {
-  return { id: customer.id, name: customer.name, phones: customer.phones.map((phone) => phone.number), grade: customer.grade };
+  return { id: customer.id, name: customer.name, phones: customer.phones.map((phone) => formatPhone(phone.number)), grade: customer.grade };
 }
 
 /**

@@ -53,7 +53,7 @@ test('the same phone written differently is flagged as a duplicate; "merge into"
   const first = await capture.capture({ ...lead, wechat: '' });
   if (first.status !== 'created') throw new Error('not created');
   const second = await capture.capture({ ...lead, name: '张先生', phone: '+86 139-1234-5678', series: '问界M9' });
-  expect(second).toEqual({ status: 'duplicate', duplicates: [{ id: first.customer.id, name: '张伟', phones: ['+8613912345678'], grade: 'C' }] });
+  expect(second).toEqual({ status: 'duplicate', duplicates: [{ id: first.customer.id, name: '张伟', phones: ['139 1234 5678'], grade: 'C' }] });
   expect(await db.customers.count()).toBe(1);
 
   const merged = await capture.capture({ ...lead, name: '张先生', phone: '+86 139-1234-5678', series: '问界M9' }, { mergeInto: first.customer.id });
