@@ -222,6 +222,8 @@ export class DdCustomerCard extends LitElement {
           ${this.input('phone', 'field_phone', card.phones[0]?.number, 'tel')}
           ${this.input('phone2', 'field_phone2', card.phones[1]?.number, 'tel')}
           ${this.input('wechat', 'field_wechat', card.wechat)}
+          ${this.input('city', 'field_city', card.city)}
+          ${this.input('address', 'field_address', card.address)}
           ${this.input('qq', 'field_qq', card.qq)}
           ${this.input('email', 'field_email', card.email, 'email')}
           ${this.input('birthday', 'field_birthday', card.birthday)}

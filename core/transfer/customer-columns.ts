@@ -69,6 +69,8 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
   { key: 'phone', label: 'field_phone', path: 'phones.0', kind: 'phone', aliases: ['手机', '手机号', '手机号码', '联系电话', '电话号码', '联系方式', 'mobile', 'phonenumber', 'tel', 'telephone', 'cell', 'mobilephone'] },
   { key: 'phone2', label: 'field_phone2', path: 'phones', kind: 'otherPhones', aliases: ['其他电话', '备用手机', '座机', '固定电话', 'phone2', 'otherphone', 'altphone', 'secondphone', 'landline'] },
   { key: 'wechat', label: 'field_wechat', path: 'wechat', kind: 'text', aliases: ['微信号', 'weixin', 'wechatid', 'wx'] },
+  { key: 'city', label: 'field_city', path: 'city', kind: 'text', aliases: ['所在城市', '城市', '地区', 'city'] },
+  { key: 'address', label: 'field_address', path: 'address', kind: 'text', aliases: ['地址', '联系地址', '住址', 'address'] },
   { key: 'qq', label: 'field_qq', path: 'qq', kind: 'text', aliases: ['qq号'] },
   { key: 'email', label: 'field_email', path: 'email', kind: 'text', aliases: ['电子邮件', '电子邮箱', 'e-mail', 'mail'] },
   { key: 'birthday', label: 'field_birthday', path: 'birthday', kind: 'text', aliases: ['出生日期', 'dateofbirth', 'dob'] },

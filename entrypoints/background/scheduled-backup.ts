@@ -1,4 +1,4 @@
-import '../../storage/zod';
+import { z } from '../../storage/zod';
 import { browser } from 'wxt/browser';
 import { createBackup, openDatabase } from '../../storage';
 import { BACKUP_PAGE, BACKUP_READY, backupDue, backupFileName, readBackupSchedule, writeBackupSchedule } from '../shared/backup-schedule';
@@ -6,6 +6,12 @@ import { BACKUP_PAGE, BACKUP_READY, backupDue, backupFileName, readBackupSchedul
 export const BACKUP_ALARM = 'dashboard-scheduled-backup';
 const FOLDER = 'DealerDesk';
 const READY_TIMEOUT_MS = 5 * 60 * 1000;
+
+const backupReadySchema = z.object({
+  type: z.literal(BACKUP_READY),
+  url: z.string().startsWith('blob:').max(500).optional(),
+  error: z.string().max(2000).optional(),
+});
 
 let waiting: { resolve: (url: string) => void; reject: (error: Error) => void } | undefined;
 
@@ -74,11 +80,12 @@ export function registerScheduledBackup(): void {
     if (alarm.name === BACKUP_ALARM) void backupIfDue();
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const answer = message as { type?: unknown; url?: unknown; error?: unknown } | null;
-    // Only our own backup page, never a content script or another page.
-    if (answer?.type !== BACKUP_READY || !sender.url?.endsWith(BACKUP_PAGE) || !waiting) return;
-    if (typeof answer.url === 'string' && answer.url.startsWith('blob:')) waiting.resolve(answer.url);
-    else waiting.reject(new Error(String(answer.error ?? 'no backup')));
+    // Only our own backup page (no tab, its own URL), and only a well-formed answer.
+    if (sender.tab || sender.url !== browser.runtime.getURL(BACKUP_PAGE) || !waiting) return;
+    const answer = backupReadySchema.safeParse(message);
+    if (!answer.success) return;
+    if (answer.data.url) waiting.resolve(answer.data.url);
+    else waiting.reject(new Error(answer.data.error ?? 'no backup'));
     waiting = undefined;
   });
 }

@@ -13,6 +13,8 @@ export function fullCustomer(name = '欧阳娜娜', phone = '13812345678'): Cust
       { number: '010-62345678 转 801', label: 'mobile', primary: false },
     ],
     wechat: 'oyny_2026',
+    city: '杭州',
+    address: '西湖区文三路 100 号',
     qq: '123456789',
     email: 'nana@example.com',
     birthday: '06-15',
