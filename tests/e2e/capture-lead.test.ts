@@ -34,9 +34,9 @@ async function openSidebar(page: Page, url: string, beforeOpening?: () => Promis
 
 async function customerNames(): Promise<string[]> {
   const dashboard = await browser.openExtensionPage('/options.html');
-  await dashboard.waitForSelector('dd-customer-list');
+  await dashboard.waitForSelector('dd-customer-table');
   await dashboard.waitForTimeout(300);
-  const names = await dashboard.locator('dd-customer-list tbody tr').allTextContents();
+  const names = await dashboard.locator('dd-customer-table tbody tr').allTextContents();
   await dashboard.close();
   return names;
 }
