@@ -194,7 +194,12 @@ export class DdCustomerTable extends LitElement {
   }
 
   private columns(): Column[] {
-    return this.narrow ? COLUMNS.filter((column) => !column.optional) : COLUMNS;
+    if (!this.narrow) return COLUMNS;
+    // The columns left share the whole width, in the same proportions.
+    const kept = COLUMNS.filter((column) => !column.optional);
+    const total = kept.reduce((sum, column) => sum + parseFloat(column.width), 0);
+    const full = COLUMNS.reduce((sum, column) => sum + parseFloat(column.width), 0);
+    return kept.map((column) => ({ ...column, width: `${((parseFloat(column.width) / total) * full).toFixed(2)}%` }));
   }
 
   private colgroup(): TemplateResult {
