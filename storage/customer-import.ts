@@ -35,7 +35,8 @@ export interface ImportPlan {
   counts: Record<RowOutcome, number>;
 }
 
-const LOOKUP_CHUNK = 2000;
+// Small enough that the page stays responsive (and the progress bar moves) while rows are checked.
+const LOOKUP_CHUNK = 1000;
 export const IMPORT_BATCH = 2000;
 
 function isPlain(value: unknown): value is Plain {

@@ -19,10 +19,15 @@ test.skipIf(!ON)('screenshots of the dashboard and the report for the README', a
   mkdirSync(docs, { recursive: true });
   const page = await browser.openExtensionPage('/options.html#import');
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.locator('dd-import-view input[type=file]').setInputFiles(join(ROOT, 'tests/fixtures/import/demo-book.csv'));
+  // The preview of a file with problems (nothing written), then the demo book imported.
+  const file = page.locator('dd-import-view input[type=file]');
+  await file.setInputFiles(join(ROOT, 'tests/fixtures/import/customers-gb18030.csv'));
+  await page.locator('dd-import-view tr[data-outcome=reject]').first().waitFor();
+  await page.screenshot({ path: join(docs, 'import.png') });
+  await file.setInputFiles(join(ROOT, 'tests/fixtures/import/demo-book.csv'));
+  await expect.poll(() => page.locator('dd-import-view .counts').first().getAttribute('data-counts')).toContain('"create":90');
   await page.locator('dd-import-view button.primary').click();
   await page.locator('dd-import-view .report').waitFor();
-  await page.screenshot({ path: join(docs, 'import.png') });
 
   await page.evaluate(() => (location.hash = 'customers'));
   await expect.poll(() => page.locator('dd-customer-table tbody tr').count()).toBeGreaterThan(10);
