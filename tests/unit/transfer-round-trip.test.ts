@@ -4,7 +4,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { cardFromRow, customerSheet } from '../../core/transfer/customer-columns';
 import { readCustomerFile } from '../../core/transfer/customer-file';
 import { writeCsv } from '../../core/transfer/csv';
-import { writeXlsx } from '../../core/transfer/xlsx';
+import { readXlsx, writeXlsx } from '../../core/transfer/xlsx';
 import { CustomerRepository, DealerDeskDatabase } from '../../storage';
 import { editableFields } from '../../storage/customers';
 import { commitImport, planImport } from '../../storage/customer-import';
@@ -58,6 +58,14 @@ test('the CSV export has a BOM for Excel and neutralises formula-like cells', as
   expect(csv).toContain("'+1 415 555 2671");
   // No cell a spreadsheet would read as a formula.
   const cells = Papa.parse<string[]>(csv.slice(1)).data.flat();
+  expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+});
+
+test('the .xlsx export neutralises formula-like cells too', async () => {
+  await new CustomerRepository(db).create(fullCustomer());
+  const bytes = await writeXlsx([{ name: 'customers', rows: customerSheet(await db.customers.toArray()) }]);
+  const cells = (await readXlsx(bytes)).flat().map(String);
+  expect(cells).toContain("'=1+1 不是公式\n第二行备注");
   expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
 });
 
