@@ -37,6 +37,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Reminders: which callbacks already raised a notification, so a restarted worker never repeats one.
+    version: 3,
+    stores: {
+      notifications: 'id, callbackId, notifiedAt',
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

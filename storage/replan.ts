@@ -1,0 +1,68 @@
+import { planCallbacks, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlanSettings } from '../core/cadence';
+import type { DealerDeskDatabase } from './database';
+import { newId } from './schemas/common';
+import type { Callback } from './schemas/callback';
+import { settingsSchema, type Settings } from './schemas/settings';
+
+/** The planner's view of the settings. */
+export function planSettings(settings: Settings): PlanSettings {
+  return {
+    cadence: settings.cadence,
+    ...settings.followUpRules,
+    workingHours: settings.workingHours,
+    quietHours: settings.quietHours,
+    timeZone: settings.timeZone ?? systemTimeZone(),
+  };
+}
+
+export async function readSettings(db: DealerDeskDatabase): Promise<Settings> {
+  const parsed = settingsSchema.safeParse((await db.settings.get('settings')) ?? {});
+  return parsed.success ? parsed.data : settingsSchema.parse({});
+}
+
+/** The tables a re-plan reads and writes: a transaction that re-plans must include them all. */
+export function replanTables(db: DealerDeskDatabase) {
+  return [db.customers, db.followUps, db.callbacks, db.settings];
+}
+
+/**
+ * Brings one customer's planned callbacks in line with its card and follow-ups. Call it inside the
+ * transaction that changed them (see `replanTables`), so the change and its callbacks land together.
+ */
+export async function replanCustomer(db: DealerDeskDatabase, customerId: string, now: number): Promise<CallbackChanges> {
+  const [customer, followUps, existing, settings] = await Promise.all([
+    db.customers.get(customerId),
+    db.followUps.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).toArray(),
+    db.callbacks.where('customerId').equals(customerId).toArray(),
+    readSettings(db),
+  ]);
+  const planned = customer ? planCallbacks(customer, followUps, planSettings(settings), now) : [];
+  const changes = reconcileCallbacks(planned, existing, now);
+  const created: Callback[] = changes.create.map((callback) => ({
+    id: newId(),
+    customerId,
+    kind: callback.kind,
+    planKey: callback.planKey,
+    dueAt: callback.dueAt,
+    status: 'open',
+    createdAt: now,
+    updatedAt: now,
+  }));
+  if (created.length) await db.callbacks.bulkAdd(created);
+  for (const { id, dueAt, reopen } of changes.reschedule) {
+    await db.callbacks.update(id, reopen ? { dueAt, status: 'open', updatedAt: now } : { dueAt, updatedAt: now });
+  }
+  for (const id of changes.cancel) await db.callbacks.update(id, { status: 'cancelled', updatedAt: now });
+  return changes;
+}
+
+/** Re-plans every live customer, one transaction per customer (after settings change, or daily). */
+export async function replanAll(db: DealerDeskDatabase, now: number): Promise<number> {
+  const ids = (await db.customers.toCollection().primaryKeys()) as string[];
+  let changed = 0;
+  for (const id of ids) {
+    const changes = await db.transaction('rw', replanTables(db), () => replanCustomer(db, id, now));
+    if (changes.create.length + changes.reschedule.length + changes.cancel.length > 0) changed++;
+  }
+  return changed;
+}
