@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { firstContactCallback } from '../../core/first-contact';
+import {
+  CallbackRepository,
+  CustomerRepository,
+  DealerDeskDatabase,
+  logFollowUp,
+  ReminderRepository,
+  SettingsRepository,
+  type CustomerInput,
+} from '../../storage';
+
+const sh = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
+let db: DealerDeskDatabase;
+let counter = 0;
+
+async function setUp(now: number) {
+  db = new DealerDeskDatabase(`follow-up-log-${++counter}`);
+  await new SettingsRepository(db).update({ timeZone: 'Asia/Shanghai' });
+  return { customers: new CustomerRepository(db, () => now), callbacks: new CallbackRepository(db, () => now) };
+}
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const lead: CustomerInput = { name: '王芳', gender: 'female', phones: [{ number: '13800138000' }], grade: 'A', source: { channel: 'autohome', capturedAt: sh('2026-11-23 10:00') } };
+
+describe('a new lead', () => {
+  test('gets its first-contact callback in the same write, and capture writing it again makes no duplicate', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const again = await callbacks.create(firstContactCallback(created.value.id, now));
+    expect(again.ok).toBe(true);
+    const stored = await callbacks.forCustomer(created.value.id);
+    expect(stored.map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${now}`]);
+    expect(await callbacks.dueCounts()).toEqual({ due: 1, overdue: 0 });
+    // An hour later the uncalled lead is overdue.
+    expect(await new CallbackRepository(db, () => now + 61 * 60_000).dueCounts()).toEqual({ due: 1, overdue: 1 });
+  });
+
+  test('editing the card re-plans: a new grade moves the grade call, re-saving changes nothing', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    await customers.update(created.value.id, { grade: 'H' });
+    await customers.update(created.value.id, { grade: 'H' });
+    const grade = (await callbacks.forCustomer(created.value.id)).filter((c) => c.kind === 'grade_cadence');
+    expect(grade.map((c) => c.dueAt)).toEqual([sh('2026-11-25 10:00')]);
+  });
+});
+
+describe('logging a follow-up in one step', () => {
+  test('marks the callback done, writes the follow-up, re-grades and plans the next call from it', async () => {
+    const now = sh('2026-11-23 10:30');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const first = (await callbacks.forCustomer(created.value.id)).find((c) => c.planKey === 'first_contact')!;
+
+    const logged = await logFollowUp(db, { customerId: created.value.id, callbackId: first.id, method: 'call', outcome: 'reached', summary: '约周六试驾', grade: 'H' }, now);
+    expect(logged.ok).toBe(true);
+    const after = await callbacks.forCustomer(created.value.id);
+    expect(after.find((c) => c.id === first.id)).toMatchObject({ status: 'done', doneAt: now });
+    expect(after.filter((c) => c.status === 'open').map((c) => [c.planKey, c.dueAt])).toEqual([[`grade_cadence:${now}`, sh('2026-11-25 10:30')]]);
+    expect((await customers.get(created.value.id))?.grade).toBe('H');
+    expect(await db.followUps.count()).toBe(1);
+  });
+
+  test('an unanswered call is tried again the next working day', async () => {
+    const now = sh('2026-11-23 19:50');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    await logFollowUp(db, { customerId: created.value.id, method: 'call', outcome: 'no_answer', summary: '无人接听' }, now);
+    const open = (await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open');
+    expect(open.map((c) => c.dueAt)).toEqual([sh('2026-11-24 19:50')]);
+  });
+
+  test('lost (战败) without a reason is refused and nothing is written', async () => {
+    const now = sh('2026-11-23 10:30');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const first = (await callbacks.forCustomer(created.value.id))[0]!;
+    const refused = await logFollowUp(db, { customerId: created.value.id, callbackId: first.id, method: 'call', summary: '已在别处购车', lost: { reason: ' ' } }, now);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors[0]?.field).toBe('战败原因');
+    expect(await db.followUps.count()).toBe(0);
+    expect((await db.callbacks.get(first.id))?.status).toBe('open');
+  });
+
+  test('lost with a reason waits for approval and stops the sales calls', async () => {
+    const now = sh('2026-11-23 10:30');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const logged = await logFollowUp(db, { customerId: created.value.id, method: 'call', summary: '已订竞品', lost: { reason: '价格', competitorModel: '某品牌 X5' } }, now);
+    expect(logged.ok).toBe(true);
+    const card = await customers.get(created.value.id);
+    expect(card?.deal).toMatchObject({ status: 'lost', lost: { reason: '价格', approval: 'pending', requestedAt: now } });
+    expect((await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open')).toEqual([]);
+  });
+
+  test('a callback of another customer is refused', async () => {
+    const now = sh('2026-11-23 10:30');
+    const { customers, callbacks } = await setUp(now);
+    const a = await customers.create(lead);
+    const b = await customers.create({ ...lead, name: '李雷', phones: [{ number: '13900139000' }] });
+    if (!a.ok || !b.ok) throw new Error('not created');
+    const ofB = (await callbacks.forCustomer(b.value.id))[0]!;
+    expect((await logFollowUp(db, { customerId: a.value.id, callbackId: ofB.id, method: 'call', summary: 'x' }, now)).ok).toBe(false);
+    expect(await db.followUps.count()).toBe(0);
+  });
+});
+
+describe('snooze and reminders', () => {
+  test('a snoozed callback leaves the badge until its new time and keeps that time on re-planning', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const first = (await callbacks.forCustomer(created.value.id))[0]!;
+    await callbacks.snooze(first.id, now + 3_600_000);
+    expect(await callbacks.dueCounts()).toEqual({ due: 0, overdue: 0 });
+    await customers.update(created.value.id, { notes: '改了备注' });
+    expect((await db.callbacks.get(first.id))?.dueAt).toBe(now + 3_600_000);
+  });
+
+  test('each callback is notified once per due time, across restarts of the repository', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers } = await setUp(now);
+    await customers.create(lead);
+    const first = new ReminderRepository(db);
+    const due = await first.unnotified(now);
+    expect(due.map((c) => c.planKey)).toEqual(['first_contact']);
+    await first.record(due, now, new Set(due.map((c) => c.id)));
+    expect(await new ReminderRepository(db).unnotified(now + 60_000)).toEqual([]);
+    // Snoozed to a new time, it may remind once more then.
+    await new CallbackRepository(db, () => now).snooze(due[0]!.id, now + 600_000);
+    expect(await new ReminderRepository(db).unnotified(now + 60_000)).toEqual([]);
+    expect((await new ReminderRepository(db).unnotified(now + 600_000)).map((c) => c.id)).toEqual([due[0]!.id]);
+  });
+});
