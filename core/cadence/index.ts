@@ -3,3 +3,4 @@ export * from './local-time';
 export * from './rules';
 export * from './planner';
 export * from './reconcile';
+export * from './reasons';

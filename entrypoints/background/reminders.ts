@@ -1,0 +1,129 @@
+import '../../storage/zod';
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { callbackReason, isQuietTime, systemTimeZone } from '../../core/cadence';
+import { t } from '../../core/i18n';
+import { CallbackRepository, openDatabase, ReminderRepository, SettingsRepository, type DueCounts } from '../../storage';
+import { applyLanguageSetting } from '../shared/language';
+import { remindersRefreshMessage } from '../shared/reminders-message';
+
+const TICK_ALARM = 'dd-reminders-tick';
+/** Individual notifications per tick; the rest are folded into one summary. */
+const MAX_SHOWN = 3;
+const OVERDUE_COLOUR = '#d92d20';
+const DUE_COLOUR = '#f79009';
+const NOTIFICATION_PREFIX = 'dd-callback|';
+const SUMMARY_NOTIFICATION = 'dd-callback-summary';
+
+const db = openDatabase();
+const callbacks = new CallbackRepository(db);
+const reminders = new ReminderRepository(db);
+const settings = new SettingsRepository(db);
+
+/** The badge: due-now + overdue callbacks; red when any is overdue, amber when all are due within the hour; empty when none. */
+export async function showDueCounts(counts: DueCounts): Promise<void> {
+  await browser.action.setBadgeText({ text: counts.due === 0 ? '' : counts.due > 999 ? '999+' : String(counts.due) });
+  await browser.action.setBadgeBackgroundColor({ color: counts.overdue > 0 ? OVERDUE_COLOUR : DUE_COLOUR });
+  await browser.action.setBadgeTextColor?.({ color: '#ffffff' });
+  await browser.action.setTitle({ title: counts.due === 0 ? t('reminder_badge_title_none') : t('reminder_badge_title', counts.due, counts.overdue) });
+}
+
+/** Claims what fell due and was never notified (in one transaction, so two wakes never both notify), then shows it. */
+async function notifyDue(now: number): Promise<void> {
+  const current = await settings.get();
+  if (isQuietTime(now, current, current.timeZone ?? systemTimeZone())) return; // still unclaimed: notified when quiet hours end
+  const claimed = await db.transaction('rw', db.callbacks, db.notifications, async () => {
+    const due = await reminders.unnotified(now);
+    const shown = new Set(due.slice(0, MAX_SHOWN).map((callback) => callback.id));
+    await reminders.record(due, now, shown);
+    return { due, shown };
+  });
+  if (claimed.due.length === 0) return;
+  const rows = await callbacks.withCustomers(claimed.due.filter((callback) => claimed.shown.has(callback.id)));
+  for (const { callback, customer } of rows) {
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${customer.id}|${callback.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('reminder_notification_title', customer.name),
+      message: callbackReason(callback, customer.grade),
+      priority: 2,
+    });
+  }
+  const folded = claimed.due.length - claimed.shown.size;
+  if (folded > 0) {
+    await browser.notifications.create(SUMMARY_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('reminder_summary_title', folded),
+      message: t('reminder_summary_message'),
+    });
+  }
+}
+
+let running: Promise<void> = Promise.resolve();
+
+/** Badge and notifications brought up to date; ticks run one after another, never interleaved. */
+export function tick(): Promise<void> {
+  running = running
+    .catch(() => undefined)
+    .then(async () => {
+      await applyLanguageSetting();
+      await showDueCounts(await callbacks.dueCounts());
+      await notifyDue(Date.now());
+    });
+  return running;
+}
+
+async function ensureAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(TICK_ALARM);
+  if (!existing) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+}
+
+function openCustomer(customerId: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(customerId)}`) });
+}
+
+/**
+ * Reminders: one periodic alarm (re-created at start-up) plus due times in Dexie; the badge follows
+ * every change within a minute, at once when a page says so or while the worker is awake.
+ */
+export function registerReminders(): void {
+  browser.runtime.onStartup.addListener(() => {
+    void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 }).then(tick);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 }).then(tick);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TICK_ALARM) void tick();
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    const parsed = remindersRefreshMessage.safeParse(message);
+    if (!parsed.success) return false; // not ours: other features' listeners answer it
+    const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+    if (!fromExtensionPage) {
+      sendResponse({ ok: false });
+      return false;
+    }
+    void tick().then(
+      () => sendResponse({ ok: true }),
+      () => sendResponse({ ok: false }),
+    );
+    return true;
+  });
+
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith(NOTIFICATION_PREFIX)) {
+      const [customerId] = id.slice(NOTIFICATION_PREFIX.length).split('|');
+      if (customerId) openCustomer(customerId);
+    } else if (id === SUMMARY_NOTIFICATION) {
+      void browser.runtime.openOptionsPage();
+    } else return;
+    void browser.notifications.clear(id);
+  });
+
+  // While the worker is awake, any write (popup, dashboard, another tab) re-counts at once.
+  liveQuery(() => callbacks.dueCounts()).subscribe({ next: (counts) => void showDueCounts(counts).catch(() => undefined) });
+  void ensureAlarm().then(tick);
+}
