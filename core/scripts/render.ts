@@ -78,9 +78,13 @@ export function salutation(name: string | undefined, gender: string | undefined,
   return `${gender === 'male' ? 'Mr' : 'Ms'} ${surname}`;
 }
 
+const dayFormats = new Map<ScriptLocale, Intl.DateTimeFormat>();
+
 function formatDay(at: number | undefined, locale: ScriptLocale): string | undefined {
   if (at === undefined) return undefined;
-  return new Intl.DateTimeFormat(locale === 'zh_CN' ? 'zh-CN' : 'en-US', { dateStyle: 'long' }).format(at);
+  let format = dayFormats.get(locale);
+  if (!format) dayFormats.set(locale, (format = new Intl.DateTimeFormat(locale === 'zh_CN' ? 'zh-CN' : 'en-US', { dateStyle: 'long' })));
+  return format.format(at);
 }
 
 function present(value: string | undefined): string | undefined {

@@ -1,0 +1,5 @@
+import '../../storage/zod';
+import { applyLanguageSetting } from '../shared/language';
+import './popup-app';
+
+void applyLanguageSetting();

@@ -1,0 +1,158 @@
+import { liveQuery } from 'dexie';
+import { css, html, LitElement, type TemplateResult } from 'lit';
+import { browser } from 'wxt/browser';
+import { t } from '../../core/i18n';
+import { LiveQueryController } from '../../components/controllers/live-query-controller';
+import { LocaleController } from '../../components/controllers/locale-controller';
+import '../../components/callback-list/dd-callback-list';
+import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
+import { CallbackRepository, logFollowUp, openDatabase } from '../../storage';
+import { loadDueLists, type DueLists } from '../shared/due-callbacks';
+import { refreshReminders } from '../shared/reminders-message';
+
+const db = openDatabase();
+const callbacks = new CallbackRepository(db);
+const EMPTY: DueLists = { overdue: [], today: [], upcoming: [], tomorrowAt: 0 };
+
+/** The toolbar popup: overdue, today and the next 7 days, each row one click from done. */
+export class PopupApp extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      font: 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif;
+      color: #1f2933;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 6px;
+      padding: 8px 10px;
+      background: #fff;
+      border-bottom: 1px solid #e4e7eb;
+      position: sticky;
+      top: 0;
+      z-index: 1;
+    }
+    h1 {
+      font-size: 15px;
+      margin: 0;
+      flex: 1;
+    }
+    header button {
+      font: inherit;
+      font-size: 12px;
+      padding: 3px 8px;
+      border-radius: 6px;
+      border: 1px solid #1d4ed8;
+      background: #fff;
+      color: #1d4ed8;
+      cursor: pointer;
+    }
+    header button.capture {
+      background: #1d4ed8;
+      color: #fff;
+    }
+    .legend {
+      width: 100%;
+      font-size: 11px;
+      color: #616e7c;
+    }
+    main {
+      padding: 0 10px 10px;
+      max-height: 520px;
+      overflow-y: auto;
+    }
+    dd-callback-list {
+      background: #fff;
+      margin-top: 8px;
+      border-radius: 6px;
+    }
+    .empty,
+    .status {
+      padding: 16px 4px;
+      color: #52606d;
+    }
+    .status {
+      padding: 4px;
+      font-size: 12px;
+    }
+  `;
+  static override properties = { status: { state: true } };
+  declare status: string;
+
+  private readonly lists = new LiveQueryController<DueLists>(this, () => liveQuery(() => loadDueLists(db)), EMPTY);
+
+  constructor() {
+    super();
+    this.status = '';
+    new LocaleController(this);
+  }
+
+  private find(id: string): CallbackListItem | undefined {
+    const { overdue, today, upcoming } = this.lists.value;
+    return [...overdue, ...today, ...upcoming].find((item) => item.id === id);
+  }
+
+  private async done(id: string): Promise<void> {
+    const item = this.find(id);
+    if (!item) return;
+    // Done from the popup still leaves a follow-up behind, so the grade cadence goes on from it.
+    const result = await logFollowUp(db, {
+      customerId: item.customerId,
+      callbackId: item.id,
+      method: 'call',
+      outcome: 'reached',
+      summary: t('cadence_popup_done_summary', item.reason),
+      ...(item.script ? { scriptId: item.script.id } : {}),
+    });
+    this.status = result.ok ? t('cadence_saved') : result.errors.map((error) => `${error.field}: ${error.message}`).join('; ');
+    await refreshReminders();
+  }
+
+  private async snooze({ id, until }: CallbackSnoozeDetail): Promise<void> {
+    await callbacks.snooze(id, until);
+    await refreshReminders();
+  }
+
+  private open(customerId: string): void {
+    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(customerId)}`) });
+    window.close();
+  }
+
+  private async captureTab(): Promise<void> {
+    // The capture feature answers `capture-tab` in the background (it injects the extractor into the active tab).
+    const answer = (await browser.runtime.sendMessage({ type: 'capture-tab' }).catch(() => undefined)) as { ok?: boolean } | undefined;
+    if (answer?.ok) window.close();
+    else this.status = t('popup_capture_failed');
+  }
+
+  override render(): TemplateResult {
+    const { overdue, today, upcoming, tomorrowAt } = this.lists.value;
+    const nothingDue = this.lists.loaded && overdue.length + today.length + upcoming.length === 0;
+    const list = (heading: string, items: CallbackListItem[], name: string) =>
+      html`<dd-callback-list
+        class=${name}
+        heading=${heading}
+        .items=${items}
+        .tomorrowAt=${tomorrowAt}
+        @dd-callback-done=${(event: CustomEvent<{ id: string }>) => this.done(event.detail.id)}
+        @dd-callback-snooze=${(event: CustomEvent<CallbackSnoozeDetail>) => this.snooze(event.detail)}
+        @dd-callback-open=${(event: CustomEvent<{ customerId: string }>) => this.open(event.detail.customerId)}
+      ></dd-callback-list>`;
+    return html`<header>
+        <h1>${t('popup_title')}</h1>
+        <button type="button" class="capture" @click=${() => this.captureTab()}>${t('popup_capture_tab')}</button>
+        <button type="button" @click=${() => void browser.runtime.openOptionsPage().then(() => window.close())}>${t('popup_open_dashboard')}</button>
+        <span class="legend">${t('popup_legend')}</span>
+      </header>
+      <main>
+        ${this.status ? html`<p class="status" role="status">${this.status}</p>` : ''}
+        ${nothingDue
+          ? html`<p class="empty">${t('popup_empty')}</p>`
+          : html`${list(t('popup_overdue'), overdue, 'overdue')} ${list(t('popup_today'), today, 'today')} ${list(t('popup_upcoming'), upcoming, 'upcoming')}`}
+      </main>`;
+  }
+}
+
+if (!customElements.get('dd-popup')) customElements.define('dd-popup', PopupApp);
