@@ -3,7 +3,7 @@ export { DealerDeskDatabase, openDatabase, DATABASE_NAME, type NotificationRecor
 export { CustomerRepository, type CustomerQuery } from './customers';
 export { FollowUpRepository } from './follow-ups';
 export { CallbackRepository, OVERDUE_AFTER_MS, type DueCounts, type CallbackWithCustomer } from './callbacks';
-export { ReminderRepository, notificationId, NOTIFY_LOOKBACK_MS } from './reminders';
+export { ReminderRepository, notificationId, NOTIFY_LOOKBACK_MS, type ClaimedReminders } from './reminders';
 export { logFollowUp, type FollowUpLogInput, type LoggedFollowUp } from './follow-up-log';
 export { replanCustomer, replanAll, replanTables, planSettings } from './replan';
 export { SettingsRepository } from './settings';

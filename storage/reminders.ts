@@ -1,5 +1,13 @@
+import { isQuietTime, systemTimeZone } from '../core/cadence';
 import type { Callback } from './schemas/callback';
 import type { DealerDeskDatabase, NotificationRecord } from './database';
+import { readSettings } from './replan';
+
+/** What one look at the clock hands to the notifier: `shown` get a notification each, the rest one summary. */
+export interface ClaimedReminders {
+  due: Callback[];
+  shown: Set<string>;
+}
 
 /** A callback due longer ago than this when first seen is left to the badge and lists, not notified. */
 export const NOTIFY_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000;
@@ -37,6 +45,21 @@ export class ReminderRepository {
       shown: shownIds.has(callback.id),
     }));
     await this.db.notifications.bulkPut(records);
+  }
+
+  /**
+   * Claims what fell due and was never notified, in one transaction (two wakes of the worker never
+   * both notify). During quiet hours nothing is claimed: it is notified when they end.
+   */
+  async claim(now: number, maxShown: number): Promise<ClaimedReminders | 'quiet'> {
+    const settings = await readSettings(this.db);
+    if (isQuietTime(now, settings, settings.timeZone ?? systemTimeZone())) return 'quiet';
+    return this.db.transaction('rw', this.db.callbacks, this.db.notifications, async () => {
+      const due = await this.unnotified(now);
+      const shown = new Set(due.slice(0, maxShown).map((callback) => callback.id));
+      await this.record(due, now, shown);
+      return { due, shown };
+    });
   }
 
   async forCallback(callbackId: string): Promise<NotificationRecord[]> {

@@ -1,9 +1,9 @@
 import '../../storage/zod';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { callbackReason, isQuietTime, systemTimeZone } from '../../core/cadence';
+import { callbackReason } from '../../core/cadence';
 import { t } from '../../core/i18n';
-import { CallbackRepository, openDatabase, ReminderRepository, SettingsRepository, type DueCounts } from '../../storage';
+import { CallbackRepository, openDatabase, ReminderRepository, type DueCounts } from '../../storage';
 import { applyLanguageSetting } from '../shared/language';
 import { remindersRefreshMessage } from '../shared/reminders-message';
 
@@ -18,7 +18,6 @@ const SUMMARY_NOTIFICATION = 'dd-callback-summary';
 const db = openDatabase();
 const callbacks = new CallbackRepository(db);
 const reminders = new ReminderRepository(db);
-const settings = new SettingsRepository(db);
 
 /** The badge: due-now + overdue callbacks; red when any is overdue, amber when all are due within the hour; empty when none. */
 export async function showDueCounts(counts: DueCounts): Promise<void> {
@@ -28,17 +27,10 @@ export async function showDueCounts(counts: DueCounts): Promise<void> {
   await browser.action.setTitle({ title: counts.due === 0 ? t('reminder_badge_title_none') : t('reminder_badge_title', counts.due, counts.overdue) });
 }
 
-/** Claims what fell due and was never notified (in one transaction, so two wakes never both notify), then shows it. */
+/** Shows what fell due since the last look: a few one by one, the rest folded into a summary. */
 async function notifyDue(now: number): Promise<void> {
-  const current = await settings.get();
-  if (isQuietTime(now, current, current.timeZone ?? systemTimeZone())) return; // still unclaimed: notified when quiet hours end
-  const claimed = await db.transaction('rw', db.callbacks, db.notifications, async () => {
-    const due = await reminders.unnotified(now);
-    const shown = new Set(due.slice(0, MAX_SHOWN).map((callback) => callback.id));
-    await reminders.record(due, now, shown);
-    return { due, shown };
-  });
-  if (claimed.due.length === 0) return;
+  const claimed = await reminders.claim(now, MAX_SHOWN);
+  if (claimed === 'quiet' || claimed.due.length === 0) return;
   const rows = await callbacks.withCustomers(claimed.due.filter((callback) => claimed.shown.has(callback.id)));
   for (const { callback, customer } of rows) {
     await browser.notifications.create(`${NOTIFICATION_PREFIX}${customer.id}|${callback.id}`, {

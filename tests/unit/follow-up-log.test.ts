@@ -146,3 +146,28 @@ describe('snooze and reminders', () => {
     expect((await new ReminderRepository(db).unnotified(now + 600_000)).map((c) => c.id)).toEqual([due[0]!.id]);
   });
 });
+
+describe('claiming reminders', () => {
+  test('nothing is claimed in quiet hours; what fell due then is notified when they end', async () => {
+    const night = sh('2026-11-23 22:00');
+    const { customers } = await setUp(night);
+    await customers.create({ ...lead, source: { channel: 'autohome', capturedAt: night } });
+    const reminders = new ReminderRepository(db);
+    expect(await reminders.claim(night + 60_000, 3)).toBe('quiet');
+    const morning = await reminders.claim(sh('2026-11-24 08:31'), 3);
+    expect(morning).not.toBe('quiet');
+    if (morning !== 'quiet') expect(morning.due.map((c) => c.planKey)).toEqual(['first_contact']);
+    expect(await reminders.claim(sh('2026-11-24 08:32'), 3)).toEqual({ due: [], shown: new Set() });
+  });
+
+  test('a flood of due callbacks shows a few and records them all', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers } = await setUp(now);
+    for (let i = 0; i < 6; i++) await customers.create({ ...lead, name: `客户${i}`, phones: [{ number: `1380013800${i}` }] });
+    const claimed = await new ReminderRepository(db).claim(now, 3);
+    if (claimed === 'quiet') throw new Error('quiet');
+    expect(claimed.due).toHaveLength(6);
+    expect(claimed.shown.size).toBe(3);
+    expect(await db.notifications.count()).toBe(6);
+  });
+});
