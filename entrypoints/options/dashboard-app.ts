@@ -5,6 +5,7 @@ import { LiveQueryController } from '../../components/controllers/live-query-con
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/customer-form/dd-customer-form';
 import '../../components/customer-list/dd-customer-list';
+import './customer-follow-up';
 import type { CustomerCardDraft, CustomerFieldError } from '../../components/customer-form/dd-customer-form';
 import { CustomerRepository, openDatabase, type CustomerInput, type CustomerRecord } from '../../storage';
 
@@ -128,6 +129,7 @@ export class DashboardApp extends LitElement {
           ?busy=${this.busy}
           @dd-customer-submit=${(event: CustomEvent<{ draft: CustomerCardDraft }>) => this.save(event.detail.draft)}
         ></dd-customer-form>
+        ${editing ? html`<dd-customer-follow-up .customerId=${editing.id}></dd-customer-follow-up>` : ''}
       </section>
     `;
   }

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from './support/extension';
+
+declare const chrome: typeof import('@wxt-dev/browser').browser;
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+});
+
+afterAll(async () => {
+  await browser?.dispose();
+});
+
+test('a new lead is due at once; logging the call from its card plans the next one and clears the badge', async () => {
+  const page = await browser.openExtensionPage('/options.html#new');
+  const form = page.locator('dd-customer-form form');
+  await form.locator('[name=name]').fill('王芳');
+  await form.locator('[name=gender]').selectOption('female');
+  await form.locator('[name=phone]').fill('139 0013 9000');
+  await form.locator('button[type=submit]').click();
+  await expect.poll(() => page.url()).toContain('#customer=');
+
+  const worker = await browser.serviceWorker();
+  const badge = () => worker.evaluate(() => chrome.action.getBadgeText({}));
+  await expect.poll(badge, { timeout: 15_000 }).toBe('1');
+
+  const callbacks = page.locator('dd-customer-follow-up dd-callback-list li');
+  await expect.poll(() => callbacks.first().textContent()).toContain('新线索');
+  // The script panel offers the first-contact script with the customer's name filled in.
+  const fitting = page.locator('dd-customer-follow-up dd-script-panel ul.fit li').first();
+  await expect.poll(() => fitting.textContent()).toContain('王女士');
+  expect(await fitting.locator('mark').count()).toBeGreaterThan(0); // consultant and store not set yet: shown, not blank
+
+  await callbacks.first().locator('button.done').click();
+  const log = page.locator('dd-customer-follow-up dd-follow-up-form');
+  await expect.poll(() => log.locator('.for').textContent()).toContain('新线索');
+
+  // 战败 without a reason is refused, and nothing is saved.
+  await log.locator('[name=summary]').fill('客户已在外地提车');
+  await log.locator('[name=lost]').check();
+  await log.locator('button[type=submit]').click();
+  await expect.poll(() => log.locator('#reason-error').textContent()).toBeTruthy();
+  expect(await badge()).toBe('1');
+
+  await log.locator('[name=lost]').uncheck();
+  await log.locator('[name=summary]').fill('约了周六上午来店试驾');
+  await log.locator('[name=grade]').selectOption('H');
+  await log.locator('button[type=submit]').click();
+  await expect.poll(() => page.locator('dd-customer-follow-up .saved').count()).toBe(1);
+  await expect.poll(badge).toBe('');
+  await expect.poll(() => callbacks.first().textContent()).toContain('H 级定期跟进');
+  expect(await callbacks.count()).toBe(1);
+});
