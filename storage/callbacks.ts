@@ -1,12 +1,11 @@
-import { FIRST_CONTACT_GRACE_MS } from '../core/first-contact';
+import { OVERDUE_AFTER_MS } from '../core/cadence/rules';
 import { newId } from './schemas/common';
 import { callbackInputSchema, type Callback, type CallbackInput } from './schemas/callback';
 import type { DealerDeskDatabase } from './database';
 import type { CustomerRecord } from './customer-search-keys';
 import { validate, type WriteResult } from './validation';
 
-/** A callback is overdue an hour after it fell due (a new lead must be called within the hour). */
-export const OVERDUE_AFTER_MS = FIRST_CONTACT_GRACE_MS;
+export { OVERDUE_AFTER_MS };
 
 /** What the badge shows: open callbacks due by now, and how many of them are overdue. */
 export interface DueCounts {

@@ -1,6 +1,7 @@
-import { builtInScripts, type ScriptLocale } from '../core/scripts';
+import type { ScriptLocale } from '../core/scripts';
 import { newId } from './schemas/common';
-import { scriptInputSchema, scriptSchema, type Script, type ScriptInput } from './schemas/script';
+import { scriptInputSchema, type Script, type ScriptInput } from './schemas/script';
+import { readScriptLibrary } from './script-library';
 import type { DealerDeskDatabase } from './database';
 import { validate, type WriteResult } from './validation';
 
@@ -26,14 +27,7 @@ export class ScriptRepository {
 
   /** The library as the user sees it in `locale`: built-ins with their edits applied, then the user's own. */
   async effective(locale: ScriptLocale): Promise<Script[]> {
-    const stored = await this.db.scripts.toArray();
-    const byId = new Map(stored.map((script) => [script.id, script]));
-    const builtIns = builtInScripts(locale).map((builtIn) => {
-      const edited = byId.get(builtIn.id);
-      return edited ? { ...edited, builtIn: true } : scriptSchema.parse({ ...builtIn, trigger: builtIn.trigger });
-    });
-    const own = stored.filter((script) => !script.builtIn && script.locale === locale);
-    return [...builtIns, ...own];
+    return readScriptLibrary(this.db, locale);
   }
 
   /** Saves an edit of any script (a built-in's edit is kept under its id until reset). */

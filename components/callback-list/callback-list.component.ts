@@ -36,6 +36,7 @@ function localInputValue(at: number): string {
  * @event dd-callback-snooze - `CallbackSnoozeDetail`: put it off until `until`.
  * @event dd-callback-open - `{ id, customerId }`: open the customer's card.
  * @event dd-script-copy - `{ scriptId, text }`: the suggested script was copied to the clipboard.
+ * @event dd-callback-more - the user asked for more rows (when `total` exceeds the items given).
  * @csspart list - the list element.
  * @cssproperty --dd-overdue - the mark of overdue rows.
  * @cssproperty --dd-due - the mark of rows due now.
@@ -47,8 +48,8 @@ export class DdCallbackList extends LitElement {
     heading: { type: String },
     /** When "tomorrow" snoozes to (the host knows the working hours); 09:00 tomorrow by default. */
     tomorrowAt: { type: Number, attribute: 'tomorrow-at' },
-    /** Rows drawn at most; the rest are counted. */
-    limit: { type: Number },
+    /** How many callbacks the list stands for; the host may pass only the first rows (`items`). */
+    total: { type: Number },
     picking: { state: true },
     copied: { state: true },
   };
@@ -56,7 +57,7 @@ export class DdCallbackList extends LitElement {
   declare items: CallbackListItem[];
   declare heading: string;
   declare tomorrowAt: number | undefined;
-  declare limit: number;
+  declare total: number | undefined;
   declare picking: string | undefined;
   declare copied: string | undefined;
 
@@ -64,7 +65,6 @@ export class DdCallbackList extends LitElement {
     super();
     this.items = [];
     this.heading = '';
-    this.limit = 500;
     new LocaleController(this);
   }
 
@@ -115,12 +115,12 @@ export class DdCallbackList extends LitElement {
         <time datetime=${new Date(item.dueAt).toISOString()}>${item.overdue ? `${t('cadence_overdue')} · ` : ''}${formatDateTime(item.dueAt)}</time>
       </div>
       <div class="why">${item.reason}</div>
-      <div class="script">
-        ${item.script
-          ? html`<span title=${item.script.text}>${t('script_suggested')}：${item.script.title}</span
-              ><button type="button" class="copy" @click=${() => this.copy(item)}>${this.copied === item.id ? t('script_copied') : t('script_copy')}</button>`
-          : t('script_none')}
-      </div>
+      ${item.script
+        ? html`<div class="script">
+            <span title=${item.script.text}>${t('script_suggested')}：${item.script.title}</span
+            ><button type="button" class="copy" @click=${() => this.copy(item)}>${this.copied === item.id ? t('script_copied') : t('script_copy')}</button>
+          </div>`
+        : nothing}
       <div class="actions">
         <button type="button" class="done" @click=${() => this.emit('dd-callback-done', { id: item.id })}>${t('cadence_action_done')}</button>
         <select aria-label=${t('cadence_action_snooze')} @change=${(event: Event) => this.snooze(item, event.target as HTMLSelectElement)}>
@@ -144,14 +144,16 @@ export class DdCallbackList extends LitElement {
   }
 
   override render(): TemplateResult {
-    const shown = this.items.slice(0, this.limit);
-    return html`${this.heading ? html`<h3>${this.heading} <span class="count">${this.items.length}</span></h3>` : nothing}
+    const total = Math.max(this.total ?? 0, this.items.length);
+    return html`${this.heading ? html`<h3>${this.heading} <span class="count">${total}</span></h3>` : nothing}
       ${this.items.length === 0
         ? html`<p class="empty">${t('cadence_list_empty')}</p>`
         : html`<ol part="list">
-            ${shown.map((item) => this.row(item))}
+            ${this.items.map((item) => this.row(item))}
           </ol>`}
-      ${this.items.length > shown.length ? html`<p class="more">${t('cadence_list_more', this.items.length - shown.length)}</p>` : nothing}`;
+      ${total > this.items.length
+        ? html`<button type="button" class="more" @click=${() => this.emit('dd-callback-more', {})}>${t('cadence_list_more', total - this.items.length)}</button>`
+        : nothing}`;
   }
 }
 
@@ -161,5 +163,6 @@ declare global {
     'dd-callback-snooze': CustomEvent<CallbackSnoozeDetail>;
     'dd-callback-open': CustomEvent<{ id: string; customerId: string }>;
     'dd-script-copy': CustomEvent<{ scriptId: string; text: string }>;
+    'dd-callback-more': CustomEvent<Record<string, never>>;
   }
 }

@@ -113,9 +113,10 @@ export const callbackListStyles = css`
     padding: 4px 8px;
     font-size: 13px;
   }
-  .more {
-    color: var(--dd-muted, #616e7c);
-    font-size: 12px;
-    padding: 4px 8px;
+  button.more {
+    margin: 4px 8px;
+    border: none;
+    color: var(--dd-accent, #1d4ed8);
+    background: none;
   }
 `;

@@ -1,3 +1,4 @@
+import { FIRST_CONTACT_GRACE_MS } from '../first-contact';
 import type { Grade } from '../vocabulary';
 import type { Hours } from './local-time';
 
@@ -15,6 +16,13 @@ export interface FollowUpRules {
   /** An owner not seen for this many years is called as a dormant lead. */
   dormantAfterYears: number;
 }
+
+/** A callback is overdue an hour after it fell due (a new lead must be called within the hour). */
+export const OVERDUE_AFTER_MS = FIRST_CONTACT_GRACE_MS;
+
+/** When callbacks may fall due, and when nobody is disturbed (both editable in settings). */
+export const DEFAULT_WORKING_HOURS = { start: '09:00', end: '20:00' };
+export const DEFAULT_QUIET_HOURS = { start: '21:00', end: '08:30' };
 
 export const DEFAULT_CADENCE: Record<Grade, number | null> = { H: 2, A: 5, B: 7, C: 15, O: null, F: null };
 

@@ -5,7 +5,8 @@ import { callbackReason } from '../../core/cadence';
 import { t } from '../../core/i18n';
 import { CallbackRepository, openDatabase, ReminderRepository, type DueCounts } from '../../storage';
 import { applyLanguageSetting } from '../shared/language';
-import { remindersRefreshMessage } from '../shared/reminders-message';
+import { z } from '../../storage/zod';
+import { REMINDERS_REFRESH } from '../shared/reminders-message';
 
 const TICK_ALARM = 'dd-reminders-tick';
 /** Individual notifications per tick; the rest are folded into one summary. */
@@ -14,6 +15,8 @@ const OVERDUE_COLOUR = '#d92d20';
 const DUE_COLOUR = '#f79009';
 const NOTIFICATION_PREFIX = 'dd-callback|';
 const SUMMARY_NOTIFICATION = 'dd-callback-summary';
+
+const remindersRefreshMessage = z.object({ type: z.literal(REMINDERS_REFRESH) }).strict();
 
 const db = openDatabase();
 const callbacks = new CallbackRepository(db);

@@ -6,13 +6,15 @@ import { LiveQueryController } from '../../components/controllers/live-query-con
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/callback-list/dd-callback-list';
 import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
-import { CallbackRepository, logFollowUp, openDatabase } from '../../storage';
-import { loadDueLists, type DueLists } from '../shared/due-callbacks';
+import { openDatabase } from '../../storage/database';
+import { loadDueLists, type DueLists, type SectionName } from '../shared/due-callbacks';
 import { refreshReminders } from '../shared/reminders-message';
 
 const db = openDatabase();
-const callbacks = new CallbackRepository(db);
-const EMPTY: DueLists = { overdue: [], today: [], upcoming: [], tomorrowAt: 0 };
+const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0 };
+/** Rows drawn per section at first: a popup shows a handful at a time; "more" draws the rest. */
+const FIRST_ROWS = 25;
+const actions = () => import('./popup-actions');
 
 /** The toolbar popup: overdue, today and the next 7 days, each row one click from done. */
 export class PopupApp extends LitElement {
@@ -80,8 +82,9 @@ export class PopupApp extends LitElement {
   `;
   static override properties = { status: { state: true } };
   declare status: string;
+  private readonly shown: Record<SectionName, number> = { overdue: FIRST_ROWS, today: FIRST_ROWS, upcoming: FIRST_ROWS };
 
-  private readonly lists = new LiveQueryController<DueLists>(this, () => liveQuery(() => loadDueLists(db)), EMPTY);
+  private readonly lists = new LiveQueryController<DueLists>(this, () => liveQuery(() => loadDueLists(db, { ...this.shown })), EMPTY);
 
   constructor() {
     super();
@@ -91,28 +94,24 @@ export class PopupApp extends LitElement {
 
   private find(id: string): CallbackListItem | undefined {
     const { overdue, today, upcoming } = this.lists.value;
-    return [...overdue, ...today, ...upcoming].find((item) => item.id === id);
+    return [...overdue.items, ...today.items, ...upcoming.items].find((item) => item.id === id);
   }
 
   private async done(id: string): Promise<void> {
     const item = this.find(id);
     if (!item) return;
-    // Done from the popup still leaves a follow-up behind, so the grade cadence goes on from it.
-    const result = await logFollowUp(db, {
-      customerId: item.customerId,
-      callbackId: item.id,
-      method: 'call',
-      outcome: 'reached',
-      summary: t('cadence_popup_done_summary', item.reason),
-      ...(item.script ? { scriptId: item.script.id } : {}),
-    });
-    this.status = result.ok ? t('cadence_saved') : result.errors.map((error) => `${error.field}: ${error.message}`).join('; ');
+    this.status = await (await actions()).markDone(db, item);
     await refreshReminders();
   }
 
   private async snooze({ id, until }: CallbackSnoozeDetail): Promise<void> {
-    await callbacks.snooze(id, until);
+    await (await actions()).snooze(db, id, until);
     await refreshReminders();
+  }
+
+  private more(section: SectionName): void {
+    this.shown[section] += 100;
+    this.lists.setQuery(() => liveQuery(() => loadDueLists(db, { ...this.shown })));
   }
 
   private open(customerId: string): void {
@@ -129,12 +128,14 @@ export class PopupApp extends LitElement {
 
   override render(): TemplateResult {
     const { overdue, today, upcoming, tomorrowAt } = this.lists.value;
-    const nothingDue = this.lists.loaded && overdue.length + today.length + upcoming.length === 0;
-    const list = (heading: string, items: CallbackListItem[], name: string) =>
+    const nothingDue = this.lists.loaded && overdue.total + today.total + upcoming.total === 0;
+    const list = (heading: string, section: DueLists[SectionName], name: SectionName) =>
       html`<dd-callback-list
         class=${name}
         heading=${heading}
-        .items=${items}
+        .items=${section.items}
+        .total=${section.total}
+        @dd-callback-more=${() => this.more(name)}
         .tomorrowAt=${tomorrowAt}
         @dd-callback-done=${(event: CustomEvent<{ id: string }>) => this.done(event.detail.id)}
         @dd-callback-snooze=${(event: CustomEvent<CallbackSnoozeDetail>) => this.snooze(event.detail)}
@@ -155,4 +156,3 @@ export class PopupApp extends LitElement {
   }
 }
 
-if (!customElements.get('dd-popup')) customElements.define('dd-popup', PopupApp);

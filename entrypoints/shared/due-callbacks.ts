@@ -1,46 +1,55 @@
-import { callbackReason, fitToWorkingHours, localDayAt, systemTimeZone } from '../../core/cadence';
+import { OVERDUE_AFTER_MS } from '../../core/cadence/rules';
+import { callbackReason } from '../../core/cadence/reasons';
 import { getLocale } from '../../core/i18n';
-import { bestScript, renderScript } from '../../core/scripts';
+import { renderScript } from '../../core/scripts/render';
+import { bestScript } from '../../core/scripts/suggest';
 import type { CallbackListItem } from '../../components/callback-list/callback-list.component';
-import { CallbackRepository, OVERDUE_AFTER_MS, ScriptRepository, SettingsRepository, type DealerDeskDatabase } from '../../storage';
+import type { DealerDeskDatabase } from '../../storage/database';
+import { readDueCallbacks, readLiveCustomers, readReminderSettings } from '../../storage/due-list';
+import { readScriptLibrary } from '../../storage/script-library';
 
-const DAY = 24 * 60 * 60 * 1000;
+export type SectionName = 'overdue' | 'today' | 'upcoming';
 
-/** The consultant's day: what is overdue, what is due today, what comes in the next 7 days. */
-export interface DueLists {
-  overdue: CallbackListItem[];
-  today: CallbackListItem[];
-  upcoming: CallbackListItem[];
-  /** Where "snooze until tomorrow" lands: tomorrow when the working day starts. */
-  tomorrowAt: number;
+export interface DueSection {
+  /** Open callbacks in the section (from the index, before dropping deleted customers). */
+  total: number;
+  /** The first rows, ready to draw. */
+  items: CallbackListItem[];
 }
 
-/** Reads the lists from the `[status+dueAt]` index (one range read), with reasons and a rendered script per row. */
-export async function loadDueLists(db: DealerDeskDatabase, now: number = Date.now()): Promise<DueLists> {
-  const settings = await new SettingsRepository(db).get();
-  const zone = settings.timeZone ?? systemTimeZone();
-  const endOfToday = localDayAt(now, 1, '00:00', zone);
-  const endOfWeek = endOfToday + 7 * DAY;
-  const callbacks = new CallbackRepository(db, () => now);
-  const [due, scripts] = await Promise.all([callbacks.openDueBy(endOfWeek, 2000).then((list) => callbacks.withCustomers(list)), new ScriptRepository(db).effective(getLocale())]);
-  const lists: DueLists = { overdue: [], today: [], upcoming: [], tomorrowAt: fitToWorkingHours(localDayAt(now, 1, settings.workingHours.start, zone), settings, zone) };
-  for (const { callback, customer } of due) {
-    const script = bestScript(scripts, { stage: customer.stage, grade: customer.grade, callback });
-    const overdue = callback.dueAt < now - OVERDUE_AFTER_MS;
-    const item: CallbackListItem = {
-      id: callback.id,
-      customerId: customer.id,
-      customerName: customer.name,
-      grade: customer.grade,
-      reason: callbackReason(callback, customer.grade),
-      dueAt: callback.dueAt,
-      overdue,
-      later: callback.dueAt >= endOfToday,
-      ...(script
-        ? { script: { id: script.id, title: script.title, text: renderScript(script.body, { locale: getLocale(), customer, consultant: settings.consultant, store: settings.store, now }).text } }
-        : {}),
-    };
-    (overdue ? lists.overdue : callback.dueAt < endOfToday ? lists.today : lists.upcoming).push(item);
-  }
-  return lists;
+/** The consultant's day: what is overdue, what is due today, what comes in the next 7 days. */
+export type DueLists = Record<SectionName, DueSection> & { tomorrowAt: number };
+
+/**
+ * Reads the three lists from one index range; customers, reasons and scripts are worked out only for
+ * the first `shown[section]` rows, so hundreds of due callbacks cost little more than a few.
+ */
+export async function loadDueLists(db: DealerDeskDatabase, shown: Record<SectionName, number>, now: number = Date.now()): Promise<DueLists> {
+  const settings = await readReminderSettings(db);
+  const locale = getLocale();
+  const [due, scripts] = await Promise.all([readDueCallbacks(db, now, OVERDUE_AFTER_MS, settings), readScriptLibrary(db, locale)]);
+  const sections: SectionName[] = ['overdue', 'today', 'upcoming'];
+  const visible = Object.fromEntries(sections.map((name) => [name, due[name].slice(0, shown[name])])) as Record<SectionName, typeof due.today>;
+  const customers = await readLiveCustomers(db, sections.flatMap((name) => visible[name].map((callback) => callback.customerId)));
+  const section = (name: SectionName): DueSection => ({
+    total: due[name].length,
+    items: visible[name].flatMap((callback) => {
+      const customer = customers.get(callback.customerId);
+      if (!customer) return [];
+      const script = bestScript(scripts, { stage: customer.stage, grade: customer.grade, callback });
+      const item: CallbackListItem = {
+        id: callback.id,
+        customerId: customer.id,
+        customerName: customer.name,
+        grade: customer.grade,
+        reason: callbackReason(callback, customer.grade),
+        dueAt: callback.dueAt,
+        overdue: name === 'overdue',
+        later: name === 'upcoming',
+        ...(script ? { script: { id: script.id, title: script.title, text: renderScript(script.body, { locale, customer, consultant: settings.consultant, store: settings.store, now }).text } } : {}),
+      };
+      return [item];
+    }),
+  });
+  return { overdue: section('overdue'), today: section('today'), upcoming: section('upcoming'), tomorrowAt: due.tomorrowAt };
 }

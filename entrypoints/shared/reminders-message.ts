@@ -1,8 +1,5 @@
-import { z } from '../../storage/zod';
-
 /** Sent by extension pages after they change callbacks: the background re-counts the badge at once. */
 export const REMINDERS_REFRESH = 'reminders-refresh';
-export const remindersRefreshMessage = z.object({ type: z.literal(REMINDERS_REFRESH) }).strict();
 
 /** Tells the background to refresh the badge now; harmless when no background answers (the kit on a web page). */
 export async function refreshReminders(): Promise<void> {

@@ -1,4 +1,4 @@
-import { DEFAULT_CADENCE, DEFAULT_FOLLOW_UP_RULES } from '../../core/cadence/rules';
+import { DEFAULT_CADENCE, DEFAULT_FOLLOW_UP_RULES, DEFAULT_QUIET_HOURS, DEFAULT_WORKING_HOURS } from '../../core/cadence/rules';
 import { isValidTimeZone } from '../../core/cadence/local-time';
 import { z } from '../zod';
 import { GRADES } from './customer';
@@ -26,8 +26,8 @@ export const settingsSchema = z.object({
     .default({ name: '', phone: '' }),
   store: z.object({ name: shortText.default(''), brand: shortText.default('') }).default({ name: '', brand: '' }),
   cadence: cadenceTableSchema.default(DEFAULT_CADENCE),
-  workingHours: z.object({ start: hourMinute, end: hourMinute }).default({ start: '09:00', end: '20:00' }),
-  quietHours: z.object({ start: hourMinute, end: hourMinute }).default({ start: '21:00', end: '08:30' }),
+  workingHours: z.object({ start: hourMinute, end: hourMinute }).default({ ...DEFAULT_WORKING_HOURS }),
+  quietHours: z.object({ start: hourMinute, end: hourMinute }).default({ ...DEFAULT_QUIET_HOURS }),
   followUpRules: followUpRulesSchema.default({ ...DEFAULT_FOLLOW_UP_RULES }),
   /** IANA zone the hours above are read in; the browser's when unset. */
   timeZone: z.string().refine(isValidTimeZone, { error: 'cadence_error_time_zone' }).optional(),

@@ -80,6 +80,10 @@ async function databaseReady(page: Page): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchExtension();
+  // The dashboard opens itself on install, possibly in the first blank tab: let it, before opening pages.
+  for (let waited = 0; waited < 15_000 && !browser.context.pages().some((page) => page.url().includes('/options.html')); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 });
 
 afterAll(async () => {
