@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { planCallbacks, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlanSettings } from '../core/cadence';
 import type { DealerDeskDatabase } from './database';
 import { newId } from './schemas/common';
@@ -23,6 +24,16 @@ export async function readSettings(db: DealerDeskDatabase): Promise<Settings> {
 /** The tables a re-plan reads and writes: a transaction that re-plans must include them all. */
 export function replanTables(db: DealerDeskDatabase) {
   return [db.customers, db.followUps, db.callbacks, db.settings];
+}
+
+/**
+ * Whether a write can re-plan in place: outside any transaction (it opens its own), or inside one that
+ * includes `replanTables`. A caller with a narrower transaction (e.g. customers + callbacks) writes
+ * without re-planning and plans what it needs itself (capture writes the first-contact callback).
+ */
+export function canReplanHere(db: DealerDeskDatabase): boolean {
+  const current = Dexie.currentTransaction;
+  return !current || replanTables(db).every((table) => current.storeNames.includes(table.name));
 }
 
 /**

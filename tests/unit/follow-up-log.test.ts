@@ -42,6 +42,20 @@ describe('a new lead', () => {
     expect(await new CallbackRepository(db, () => now + 61 * 60_000).dueCounts()).toEqual({ due: 1, overdue: 1 });
   });
 
+  test('a capture in its own customers + callbacks transaction writes the first contact itself; re-planning later adds no duplicate', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const id = await db.transaction('rw', db.customers, db.callbacks, async () => {
+      const created = await customers.create(lead);
+      if (!created.ok) throw new Error('not created');
+      await callbacks.create(firstContactCallback(created.value.id, now));
+      return created.value.id;
+    });
+    expect((await callbacks.forCustomer(id)).map((c) => c.planKey)).toEqual(['first_contact']);
+    await customers.update(id, { notes: '微信已加' });
+    expect((await callbacks.forCustomer(id)).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${now}`]);
+  });
+
   test('editing the card re-plans: a new grade moves the grade call, re-saving changes nothing', async () => {
     const now = sh('2026-11-23 10:00');
     const { customers, callbacks } = await setUp(now);
