@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { planCallbacks, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlanSettings } from '../core/cadence';
+import { localDateKey, planCallbacks, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlanSettings } from '../core/cadence';
 import type { DealerDeskDatabase } from './database';
 import { newId } from './schemas/common';
 import type { Callback } from './schemas/callback';
@@ -65,6 +65,15 @@ export async function replanCustomer(db: DealerDeskDatabase, customerId: string,
   }
   for (const id of changes.cancel) await db.callbacks.update(id, { status: 'cancelled', updatedAt: now });
   return changes;
+}
+
+/**
+ * What a full re-plan depends on besides the customers: the planning settings and the local date
+ * (birthdays roll to next year, stale steps stop being created). When it changes, re-plan everyone.
+ */
+export async function planStamp(db: DealerDeskDatabase, now: number): Promise<string> {
+  const settings = planSettings(await readSettings(db));
+  return `${localDateKey(now, settings.timeZone)}|${JSON.stringify(settings)}`;
 }
 
 /** Re-plans every live customer, one transaction per customer (after settings change, or daily). */

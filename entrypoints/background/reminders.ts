@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { callbackReason } from '../../core/cadence';
 import { t } from '../../core/i18n';
-import { CallbackRepository, openDatabase, ReminderRepository, type DueCounts } from '../../storage';
+import { CallbackRepository, openDatabase, planStamp, ReminderRepository, replanAll, type DueCounts } from '../../storage';
 import { applyLanguageSetting } from '../shared/language';
 import { z } from '../../storage/zod';
 import { REMINDERS_REFRESH } from '../shared/reminders-message';
@@ -55,6 +55,17 @@ async function notifyDue(now: number): Promise<void> {
   }
 }
 
+const PLAN_STAMP_KEY = 'dd-plan-stamp';
+
+/** Once a day, and within a minute of a change to the cadence settings, every customer is re-planned. */
+async function replanWhenStale(now: number): Promise<void> {
+  const stamp = await planStamp(db, now);
+  const stored = (await browser.storage.local.get(PLAN_STAMP_KEY))[PLAN_STAMP_KEY];
+  if (stored === stamp) return;
+  await replanAll(db, now);
+  await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp });
+}
+
 let running: Promise<void> = Promise.resolve();
 
 /** Badge and notifications brought up to date; ticks run one after another, never interleaved. */
@@ -63,6 +74,7 @@ export function tick(): Promise<void> {
     .catch(() => undefined)
     .then(async () => {
       await applyLanguageSetting();
+      await replanWhenStale(Date.now());
       await showDueCounts(await callbacks.dueCounts());
       await notifyDue(Date.now());
     });

@@ -23,8 +23,9 @@ function customer(id: string, name: string, phone: string) {
     nameInitials: '',
     namePinyin: '',
     source: { channel: 'autohome' },
-    stage: 'potential',
-    grade: 'H',
+    // Owners without dates: the daily re-plan gives them no callbacks of its own, only the seeded ones count.
+    stage: 'owner',
+    grade: 'O',
     needs: { brands: [], concerns: [], comparedModels: [] },
     testDrives: [],
     materialsGiven: [],
@@ -36,8 +37,9 @@ function customer(id: string, name: string, phone: string) {
   };
 }
 
-function callback(id: string, customerId: string, dueAt: number, kind: string, planKey?: string) {
-  return { id, customerId, dueAt, kind, ...(planKey ? { planKey } : {}), status: 'open', createdAt: seededAt, updatedAt: seededAt };
+/** A callback the consultant scheduled by hand: re-planning never touches it. */
+function callback(id: string, customerId: string, dueAt: number, note: string) {
+  return { id, customerId, dueAt, kind: 'manual', note, status: 'open', createdAt: seededAt, updatedAt: seededAt };
 }
 
 /** Writes rows straight into the extension's IndexedDB from one of its pages, as a restored backup would. */
@@ -99,9 +101,9 @@ test('the badge counts due and overdue callbacks, survives a restart, and each c
     settings: [{ id: 'settings', quietHours: { start: '00:00', end: '00:00' } }],
     customers: [customer('c-overdue', '王芳', '+8613800138001'), customer('c-due', '李娜', '+8613800138002'), customer('c-later', '赵敏', '+8613800138003')],
     callbacks: [
-      callback('cb-overdue', 'c-overdue', seededAt - 2 * 60 * MINUTE, 'first_contact', 'first_contact'),
-      callback('cb-due', 'c-due', seededAt - 10 * MINUTE, 'manual'),
-      callback('cb-later', 'c-later', seededAt + 26 * 60 * MINUTE, 'manual'),
+      callback('cb-overdue', 'c-overdue', seededAt - 2 * 60 * MINUTE, '回电确认提车时间'),
+      callback('cb-due', 'c-due', seededAt - 10 * MINUTE, '发送保养优惠'),
+      callback('cb-later', 'c-later', seededAt + 26 * 60 * MINUTE, '邀请参加车主活动'),
     ],
   });
 
@@ -121,7 +123,7 @@ test('the badge counts due and overdue callbacks, survives a restart, and each c
   await page.reload();
   const overdueRow = page.locator('dd-callback-list.overdue li[data-id="cb-overdue"]');
   await expect.poll(() => overdueRow.textContent()).toContain('王芳');
-  expect(await overdueRow.textContent()).toContain('新线索');
+  expect(await overdueRow.textContent()).toContain('回电确认提车时间');
   expect(await page.locator('dd-callback-list.today li[data-id="cb-due"]').count()).toBe(1);
   expect(await page.locator('dd-callback-list.upcoming li[data-id="cb-later"]').count()).toBe(1);
   await overdueRow.locator('button.done').click();
@@ -143,7 +145,7 @@ test('the badge counts due and overdue callbacks, survives a restart, and each c
   const again = await browser.openExtensionPage('/popup.html');
   // The snoozed callback falls due again in an hour; meanwhile one with a new due time arrives.
   const now = await again.evaluate(() => Date.now());
-  await seed(again, { callbacks: [callback('cb-new', 'c-later', now + 3_000, 'manual')] });
+  await seed(again, { callbacks: [callback('cb-new', 'c-later', now + 3_000, '回电')] });
   await expect.poll(() => badge(worker)).toEqual({ text: '', colour: AMBER });
   expect(await notificationIds(worker)).toEqual([]);
 

@@ -92,7 +92,7 @@ describe('dd-script-panel', () => {
   });
 
   test('copy puts the filled-in text on the clipboard and says what is still missing', async () => {
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const panel = mount('dd-script-panel', {
       scripts: builtInScripts('zh_CN'),
@@ -104,7 +104,7 @@ describe('dd-script-panel', () => {
     panel.addEventListener('dd-script-copy', (event) => copied(event.detail));
     panel.shadowRoot!.querySelector<HTMLButtonElement>('ul.fit li button.copy')!.click();
     await vi.waitFor(() => expect(copied).toHaveBeenCalled());
-    const text = writeText.mock.calls[0]![0] as string;
+    const text = writeText.mock.calls[0]![0];
     expect(text.startsWith('张先生，祝您生日快乐')).toBe(true);
     expect(copied.mock.calls[0]![0]).toMatchObject({ scriptId: 'builtin:birthday_sms:zh_CN', missing: ['store', 'consultant'] });
   });
