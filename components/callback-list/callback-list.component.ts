@@ -16,7 +16,7 @@ export interface CallbackListItem {
   /** Upcoming (not yet due): drawn quieter. */
   later?: boolean;
   /** The suggested script, already rendered for this customer. */
-  script?: { id: string; title: string; text: string };
+  script?: { id: string; title: string; text: string; channel?: string };
 }
 
 export interface CallbackSnoozeDetail {

@@ -12,7 +12,8 @@ export async function markDone(db: DealerDeskDatabase, item: CallbackListItem): 
   const result = await logFollowUp(db, {
     customerId: item.customerId,
     callbackId: item.id,
-    method: 'call',
+    // An SMS step is done by sending the SMS; anything else by calling.
+    method: item.script?.channel === 'sms' || item.script?.channel === 'wechat' ? item.script.channel : 'call',
     outcome: 'reached',
     summary: t('cadence_popup_done_summary', item.reason),
     ...(item.script ? { scriptId: item.script.id } : {}),

@@ -120,8 +120,12 @@ export class PopupApp extends LitElement {
   }
 
   private async captureTab(): Promise<void> {
-    // The capture feature answers `capture-tab` in the background (it injects the extractor into the active tab).
-    const answer = (await browser.runtime.sendMessage({ type: 'capture-tab' }).catch(() => undefined)) as { ok?: boolean } | undefined;
+    // The capture feature's router answers `capture:tab` for the popup (it holds activeTab for that tab).
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const answer =
+      tab?.id === undefined
+        ? undefined
+        : ((await browser.runtime.sendMessage({ type: 'capture:tab', tabId: tab.id }).catch(() => undefined)) as { ok?: boolean } | undefined);
     if (answer?.ok) window.close();
     else this.status = t('popup_capture_failed');
   }

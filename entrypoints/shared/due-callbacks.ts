@@ -46,7 +46,7 @@ export async function loadDueLists(db: DealerDeskDatabase, shown: Record<Section
         dueAt: callback.dueAt,
         overdue: name === 'overdue',
         later: name === 'upcoming',
-        ...(script ? { script: { id: script.id, title: script.title, text: renderScript(script.body, { locale, customer, consultant: settings.consultant, store: settings.store, now }).text } } : {}),
+        ...(script ? { script: { id: script.id, title: script.title, channel: script.channel, text: renderScript(script.body, { locale, customer, consultant: settings.consultant, store: settings.store, now }).text } } : {}),
       };
       return [item];
     }),
