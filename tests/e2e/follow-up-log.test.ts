@@ -57,3 +57,35 @@ test('a new lead is due at once; logging the call from its card plans the next o
   await expect.poll(() => callbacks.first().textContent()).toContain('H 级定期跟进');
   expect(await callbacks.count()).toBe(1);
 });
+
+test('a script edited, switched off and reset in the library is what the customer card offers', async () => {
+  const page = await browser.openExtensionPage('/options.html#scripts');
+  const editor = page.locator('dd-script-library dd-script-editor');
+  await editor.locator('li button[data-id="builtin:first_contact_call:zh_CN"]').click();
+  await editor.locator('textarea[name=body]').fill('{称呼}您好，我是{顾问}，看到您的留言马上回电。');
+  await editor.locator('button[type=submit]').click();
+  await expect.poll(() => page.locator('dd-script-library .saved').count()).toBe(1);
+
+  await page.goto(page.url().replace('#scripts', '#new'));
+  const form = page.locator('dd-customer-form form');
+  await form.locator('[name=name]').fill('赵磊');
+  await form.locator('[name=gender]').selectOption('male');
+  await form.locator('[name=phone]').fill('137 0013 7000');
+  await form.locator('button[type=submit]').click();
+  const first = page.locator('dd-customer-follow-up dd-script-panel ul.fit li').first();
+  await expect.poll(() => first.textContent()).toContain('赵先生您好，我是{顾问}，看到您的留言马上回电。');
+  const customerUrl = page.url();
+
+  await page.goto(customerUrl.replace(/#.*/, '#scripts'));
+  await editor.locator('li button[data-id="builtin:first_contact_call:zh_CN"]').click();
+  await editor.locator('button.toggle').click();
+  await expect.poll(() => editor.locator('li button[data-id="builtin:first_contact_call:zh_CN"] .off').count()).toBe(1);
+  await page.goto(customerUrl);
+  await expect.poll(() => page.locator('dd-customer-follow-up dd-script-panel ul.fit li').first().getAttribute('data-id')).not.toBe('builtin:first_contact_call:zh_CN');
+
+  await page.goto(customerUrl.replace(/#.*/, '#scripts'));
+  await editor.locator('li button[data-id="builtin:first_contact_call:zh_CN"]').click();
+  await editor.locator('button.reset').click();
+  await page.goto(customerUrl);
+  await expect.poll(() => page.locator('dd-customer-follow-up dd-script-panel ul.fit li').first().textContent()).toContain('赵先生您好，我是{门店}的销售顾问{顾问}');
+});
