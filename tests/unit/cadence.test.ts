@@ -302,3 +302,23 @@ describe('re-planning', () => {
     expect(reconcileCallbacks(plan(customer({ deletedAt: now })), existing, now).cancel).toHaveLength(existing.length);
   });
 });
+
+describe('why a callback is due', () => {
+  test.each(['zh_CN', 'en'] as const)('every planned step reads as words in %s, never as a message key', async (locale) => {
+    const { setLocale } = await import('../../core/i18n');
+    const { callbackReason } = await import('../../core/cadence');
+    setLocale(locale);
+    try {
+      const card = customer({ stage: 'owner', grade: 'O', birthday: '12-01', deal: { status: 'won', won: { deliveredAt: sh('2026-11-23 16:00') } }, ownedVehicle: { insuranceExpiresAt: sh('2027-01-15 00:00') } });
+      const planned = [...plan(card, [{ at: sh('2026-11-20 10:00'), method: 'store_visit' }]), ...plan(customer({ grade: 'A' }))];
+      expect(new Set(planned.map((c) => c.kind))).toEqual(new Set(['first_contact', 'grade_cadence', 'post_delivery', 'first_service', 'insurance_renewal', 'birthday', 'dormant_owner']));
+      for (const callback of [...planned, { kind: 'manual' }, { kind: 'manual', note: '回电' }, { kind: 'holiday' }]) {
+        const reason = callbackReason(callback, 'A');
+        expect(reason, JSON.stringify(callback)).not.toMatch(/cadence_|^$/);
+      }
+      expect(callbackReason({ kind: 'insurance_renewal', planKey: 'insurance:2027-01-15:33d' })).toBe(locale === 'zh_CN' ? '保险 2027年1月15日 到期：提前 33 天续保' : 'Insurance expires Jan 15, 2027: renewal call 33 days ahead');
+    } finally {
+      setLocale('zh_CN');
+    }
+  });
+});
