@@ -1,7 +1,7 @@
 import { DEFAULT_QUIET_HOURS, DEFAULT_WORKING_HOURS } from '../core/cadence/rules';
 import { fitToWorkingHours, localDayAt, systemTimeZone, type Hours } from '../core/cadence/local-time';
 import type { CustomerRecord } from './customer-search-keys';
-import type { DealerDeskDatabase } from './database';
+import type { ReadableDatabase } from './reader';
 import type { Callback } from './schemas/callback';
 
 // Read-only and free of the validation library: the popup loads this and must open fast.
@@ -15,7 +15,7 @@ export interface ReminderSettings extends Hours {
   store: { name?: string; brand?: string };
 }
 
-export async function readReminderSettings(db: DealerDeskDatabase): Promise<ReminderSettings> {
+export async function readReminderSettings(db: ReadableDatabase): Promise<ReminderSettings> {
   const stored = await db.settings.get('settings');
   return {
     timeZone: stored?.timeZone ?? systemTimeZone(),
@@ -37,7 +37,7 @@ export interface DueCallbacks {
 }
 
 /** One range read of the `[status+dueAt]` index; customers are read only for the rows shown. */
-export async function readDueCallbacks(db: DealerDeskDatabase, now: number, overdueAfterMs: number, settings: ReminderSettings): Promise<DueCallbacks> {
+export async function readDueCallbacks(db: ReadableDatabase, now: number, overdueAfterMs: number, settings: ReminderSettings): Promise<DueCallbacks> {
   const zone = settings.timeZone;
   const endOfToday = localDayAt(now, 1, '00:00', zone);
   const due = await db.callbacks
@@ -52,7 +52,7 @@ export async function readDueCallbacks(db: DealerDeskDatabase, now: number, over
 }
 
 /** The live (not deleted) customers among `ids`. */
-export async function readLiveCustomers(db: DealerDeskDatabase, ids: readonly string[]): Promise<Map<string, CustomerRecord>> {
+export async function readLiveCustomers(db: ReadableDatabase, ids: readonly string[]): Promise<Map<string, CustomerRecord>> {
   const found = await db.customers.bulkGet([...new Set(ids)]);
   const byId = new Map<string, CustomerRecord>();
   for (const customer of found) if (customer && customer.deletedAt === undefined) byId.set(customer.id, customer);

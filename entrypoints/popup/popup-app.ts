@@ -6,11 +6,10 @@ import { LiveQueryController } from '../../components/controllers/live-query-con
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/callback-list/dd-callback-list';
 import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
-import { openDatabase } from '../../storage/database';
+import type { ReadableDatabase } from '../../storage/reader';
 import { loadDueLists, type DueLists, type SectionName } from '../shared/due-callbacks';
 import { refreshReminders } from '../shared/reminders-message';
 
-const db = openDatabase();
 const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0 };
 /** Rows drawn per section at first: a popup shows a handful at a time; "more" draws the rest. */
 const FIRST_ROWS = 25;
@@ -80,16 +79,22 @@ export class PopupApp extends LitElement {
       font-size: 12px;
     }
   `;
+  /** Where the lists are read from; undefined when no database exists yet (nothing is due). */
+  static reader: ReadableDatabase | undefined;
   static override properties = { status: { state: true } };
   declare status: string;
   private readonly shown: Record<SectionName, number> = { overdue: FIRST_ROWS, today: FIRST_ROWS, upcoming: FIRST_ROWS };
 
-  private readonly lists = new LiveQueryController<DueLists>(this, () => liveQuery(() => loadDueLists(db, { ...this.shown })), EMPTY);
+  private readonly lists = new LiveQueryController<DueLists>(this, () => liveQuery(() => this.load()), EMPTY);
 
   constructor() {
     super();
     this.status = '';
     new LocaleController(this);
+  }
+
+  private async load(): Promise<DueLists> {
+    return PopupApp.reader ? loadDueLists(PopupApp.reader, { ...this.shown }) : EMPTY;
   }
 
   private find(id: string): CallbackListItem | undefined {
@@ -100,18 +105,18 @@ export class PopupApp extends LitElement {
   private async done(id: string): Promise<void> {
     const item = this.find(id);
     if (!item) return;
-    this.status = await (await actions()).markDone(db, item);
+    this.status = await (await actions()).markDone(item);
     await refreshReminders();
   }
 
   private async snooze({ id, until }: CallbackSnoozeDetail): Promise<void> {
-    await (await actions()).snooze(db, id, until);
+    await (await actions()).snooze(id, until);
     await refreshReminders();
   }
 
   private more(section: SectionName): void {
     this.shown[section] += 100;
-    this.lists.setQuery(() => liveQuery(() => loadDueLists(db, { ...this.shown })));
+    this.lists.setQuery(() => liveQuery(() => this.load()));
   }
 
   private open(customerId: string): void {

@@ -4,7 +4,7 @@ import { getLocale } from '../../core/i18n';
 import { renderScript } from '../../core/scripts/render';
 import { bestScript } from '../../core/scripts/suggest';
 import type { CallbackListItem } from '../../components/callback-list/callback-list.component';
-import type { DealerDeskDatabase } from '../../storage/database';
+import type { ReadableDatabase } from '../../storage/reader';
 import { readDueCallbacks, readLiveCustomers, readReminderSettings } from '../../storage/due-list';
 import { readScriptLibrary } from '../../storage/script-library';
 
@@ -24,7 +24,7 @@ export type DueLists = Record<SectionName, DueSection> & { tomorrowAt: number };
  * Reads the three lists from one index range; customers, reasons and scripts are worked out only for
  * the first `shown[section]` rows, so hundreds of due callbacks cost little more than a few.
  */
-export async function loadDueLists(db: DealerDeskDatabase, shown: Record<SectionName, number>, now: number = Date.now()): Promise<DueLists> {
+export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionName, number>, now: number = Date.now()): Promise<DueLists> {
   const settings = await readReminderSettings(db);
   const locale = getLocale();
   const [due, scripts] = await Promise.all([readDueCallbacks(db, now, OVERDUE_AFTER_MS, settings), readScriptLibrary(db, locale)]);
