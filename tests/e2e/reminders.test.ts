@@ -42,7 +42,10 @@ function callback(id: string, customerId: string, dueAt: number, note: string) {
   return { id, customerId, dueAt, kind: 'manual', note, status: 'open', createdAt: seededAt, updatedAt: seededAt };
 }
 
-/** Writes rows straight into the extension's IndexedDB from one of its pages, as a restored backup would. */
+/**
+ * Writes rows straight into the extension's IndexedDB from one of its pages, as a restored backup would;
+ * any derived counter storage keeps is dropped, so it is recomputed from the rows.
+ */
 async function seed(page: Page, rows: Record<string, unknown[]>): Promise<void> {
   await page.evaluate(async (rows) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -50,8 +53,10 @@ async function seed(page: Page, rows: Record<string, unknown[]>): Promise<void> 
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
+    const derived = ['counters'].filter((name) => db.objectStoreNames.contains(name));
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(Object.keys(rows), 'readwrite');
+      const tx = db.transaction([...Object.keys(rows), ...derived], 'readwrite');
+      for (const name of derived) tx.objectStore(name).clear();
       for (const [table, records] of Object.entries(rows)) for (const record of records) tx.objectStore(table).put(record);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
@@ -77,7 +82,8 @@ async function refresh(page: Page): Promise<void> {
 }
 
 async function databaseReady(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk' && db.version === 30)), { timeout: 15_000 }).toBe(true);
+  // Opened (and upgraded to the build's version) by the background at start-up.
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk' && (db.version ?? 0) >= 30)), { timeout: 15_000 }).toBe(true);
 }
 
 beforeAll(async () => {
