@@ -76,6 +76,25 @@ export async function planStamp(db: DealerDeskDatabase, now: number): Promise<st
   return `${localDateKey(now, settings.timeZone)}|${JSON.stringify(settings)}`;
 }
 
+/**
+ * Re-plans the customers written after `since` (by `updatedAt`) — imports, bulk edits and restores
+ * that wrote cards without planning — and returns the newest `updatedAt` seen, for the next call.
+ */
+export async function replanChangedSince(db: DealerDeskDatabase, since: number, now: number): Promise<number> {
+  const changed = await db.customers.where('updatedAt').above(since).toArray();
+  let newest = since;
+  for (const customer of changed) {
+    await db.transaction('rw', replanTables(db), () => replanCustomer(db, customer.id, now));
+    newest = Math.max(newest, customer.updatedAt);
+  }
+  return newest;
+}
+
+/** The newest `updatedAt` of any card (0 when there is none): a one-row index read. */
+export async function newestCustomerUpdate(db: DealerDeskDatabase): Promise<number> {
+  return (await db.customers.orderBy('updatedAt').last())?.updatedAt ?? 0;
+}
+
 /** Re-plans every live customer, one transaction per customer (after settings change, or daily). */
 export async function replanAll(db: DealerDeskDatabase, now: number): Promise<number> {
   const ids = (await db.customers.toCollection().primaryKeys()) as string[];

@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { callbackReason } from '../../core/cadence';
 import { t } from '../../core/i18n';
-import { CallbackRepository, openDatabase, planStamp, ReminderRepository, replanAll, type DueCounts } from '../../storage';
+import { CallbackRepository, newestCustomerUpdate, openDatabase, planStamp, ReminderRepository, replanAll, replanChangedSince, type DueCounts } from '../../storage';
 import { applyLanguageSetting } from '../shared/language';
 import { z } from '../../storage/zod';
 import { REMINDERS_REFRESH } from '../shared/reminders-message';
@@ -56,14 +56,24 @@ async function notifyDue(now: number): Promise<void> {
 }
 
 const PLAN_STAMP_KEY = 'dd-plan-stamp';
+const PLANNED_THROUGH_KEY = 'dd-planned-through';
 
-/** Once a day, and within a minute of a change to the cadence settings, every customer is re-planned. */
+/**
+ * Once a day, and within a minute of a change to the cadence settings, every customer is re-planned;
+ * in between, within a minute, the cards written without planning (imports, bulk edits, restores).
+ */
 async function replanWhenStale(now: number): Promise<void> {
   const stamp = await planStamp(db, now);
-  const stored = (await browser.storage.local.get(PLAN_STAMP_KEY))[PLAN_STAMP_KEY];
-  if (stored === stamp) return;
-  await replanAll(db, now);
-  await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp });
+  const stored = await browser.storage.local.get([PLAN_STAMP_KEY, PLANNED_THROUGH_KEY]);
+  if (stored[PLAN_STAMP_KEY] !== stamp) {
+    const through = await newestCustomerUpdate(db);
+    await replanAll(db, now);
+    await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp, [PLANNED_THROUGH_KEY]: through });
+    return;
+  }
+  const since = typeof stored[PLANNED_THROUGH_KEY] === 'number' ? stored[PLANNED_THROUGH_KEY] : 0;
+  if ((await newestCustomerUpdate(db)) <= since) return;
+  await browser.storage.local.set({ [PLANNED_THROUGH_KEY]: await replanChangedSince(db, since, now) });
 }
 
 let running: Promise<void> = Promise.resolve();

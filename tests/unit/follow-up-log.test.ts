@@ -5,9 +5,11 @@ import {
   CustomerRepository,
   DealerDeskDatabase,
   logFollowUp,
+  newestCustomerUpdate,
   planStamp,
   ReminderRepository,
   replanAll,
+  replanChangedSince,
   SettingsRepository,
   type CustomerInput,
 } from '../../storage';
@@ -203,5 +205,22 @@ describe('re-planning everyone', () => {
     expect(await replanAll(db, now)).toBe(0);
     // The next local day gives a new stamp (birthdays roll on).
     expect(await planStamp(db, sh('2026-11-24 00:01'))).not.toBe(await planStamp(db, sh('2026-11-23 23:59')));
+  });
+});
+
+describe('cards written without planning', () => {
+  test('are planned by the next look at what changed since the last one', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { callbacks } = await setUp(now);
+    const before = await newestCustomerUpdate(db);
+    // An import writes cards directly, in bulk, without planning.
+    const card = new CustomerRepository(db, () => now).prepare(lead, 'imported');
+    if (!card.ok) throw new Error('refused');
+    await db.customers.add(card.value);
+    expect(await callbacks.forCustomer('imported')).toEqual([]);
+    const through = await replanChangedSince(db, before, now);
+    expect(through).toBe(now);
+    expect((await callbacks.forCustomer('imported')).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`]);
+    expect(await replanChangedSince(db, through, now)).toBe(through);
   });
 });
