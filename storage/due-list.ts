@@ -26,29 +26,46 @@ export async function readReminderSettings(db: ReadableDatabase): Promise<Remind
   };
 }
 
-/** Open callbacks due by the end of the next 7 days, earliest first, cut at today's end (local). */
-export interface DueCallbacks {
-  /** Due before `overdueBefore`. */
-  overdue: Callback[];
-  today: Callback[];
-  upcoming: Callback[];
-  /** Where "snooze until tomorrow" lands: tomorrow when the working day starts. */
-  tomorrowAt: number;
+export type DueSectionName = 'overdue' | 'today' | 'upcoming';
+
+/** One section of the lists: how many open callbacks it holds, and the first of them, earliest first. */
+export interface DueCallbackSection {
+  total: number;
+  callbacks: Callback[];
 }
 
-/** One range read of the `[status+dueAt]` index; customers are read only for the rows shown. */
-export async function readDueCallbacks(db: ReadableDatabase, now: number, overdueAfterMs: number, settings: ReminderSettings): Promise<DueCallbacks> {
+/** Open callbacks due by the end of the next 7 days, cut at an hour overdue and at today's end (local). */
+export type DueCallbacks = Record<DueSectionName, DueCallbackSection> & {
+  /** Where "snooze until tomorrow" lands: tomorrow when the working day starts. */
+  tomorrowAt: number;
+};
+
+/**
+ * Three ranges of the `[status+dueAt]` index: each section is counted there and only its first
+ * `shown[section]` callbacks are read, so hundreds due cost about what a handful do.
+ */
+export async function readDueCallbacks(
+  db: ReadableDatabase,
+  now: number,
+  overdueAfterMs: number,
+  settings: ReminderSettings,
+  shown: Record<DueSectionName, number>,
+): Promise<DueCallbacks> {
   const zone = settings.timeZone;
   const endOfToday = localDayAt(now, 1, '00:00', zone);
-  const due = await db.callbacks
-    .where('[status+dueAt]')
-    .between(['open', -Infinity], ['open', endOfToday + 7 * DAY], true, false)
-    .toArray();
-  const lists: DueCallbacks = { overdue: [], today: [], upcoming: [], tomorrowAt: fitToWorkingHours(localDayAt(now, 1, settings.workingHours.start, zone), settings, zone) };
-  for (const callback of due) {
-    (callback.dueAt < now - overdueAfterMs ? lists.overdue : callback.dueAt < endOfToday ? lists.today : lists.upcoming).push(callback);
-  }
-  return lists;
+  const bounds: Record<DueSectionName, [number, number]> = {
+    overdue: [-Infinity, now - overdueAfterMs],
+    today: [now - overdueAfterMs, endOfToday],
+    upcoming: [endOfToday, endOfToday + 7 * DAY],
+  };
+  const section = async (name: DueSectionName): Promise<DueCallbackSection> => {
+    const [from, to] = bounds[name];
+    const range = () => db.callbacks.where('[status+dueAt]').between(['open', from], ['open', to], true, false);
+    const [total, callbacks] = await Promise.all([range().count(), range().limit(shown[name]).toArray()]);
+    return { total, callbacks };
+  };
+  const [overdue, today, upcoming] = await Promise.all([section('overdue'), section('today'), section('upcoming')]);
+  return { overdue, today, upcoming, tomorrowAt: fitToWorkingHours(localDayAt(now, 1, settings.workingHours.start, zone), settings, zone) };
 }
 
 /** The live (not deleted) customers among `ids`. */

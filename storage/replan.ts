@@ -47,8 +47,11 @@ export async function replanCustomer(db: DealerDeskDatabase, customerId: string,
     db.callbacks.where('customerId').equals(customerId).toArray(),
     readSettings(db),
   ]);
-  const planned = customer ? planCallbacks(customer, followUps, planSettings(settings), now) : [];
+  const live = customer !== undefined && customer.deletedAt === undefined;
+  const planned = live ? planCallbacks(customer, followUps, planSettings(settings), now) : [];
   const changes = reconcileCallbacks(planned, existing, now);
+  // A deleted customer leaves nobody to call: its manual callbacks go too (the badge must not count them).
+  if (!live) for (const callback of existing) if (!callback.planKey && callback.status === 'open' && !changes.cancel.includes(callback.id)) changes.cancel.push(callback.id);
   const created: Callback[] = changes.create.map((callback) => ({
     id: newId(),
     customerId,

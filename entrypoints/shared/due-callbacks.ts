@@ -21,19 +21,18 @@ export interface DueSection {
 export type DueLists = Record<SectionName, DueSection> & { tomorrowAt: number };
 
 /**
- * Reads the three lists from one index range; customers, reasons and scripts are worked out only for
- * the first `shown[section]` rows, so hundreds of due callbacks cost little more than a few.
+ * Reads the three lists from the due-time index; customers, reasons and scripts are worked out only
+ * for the first `shown[section]` rows, so hundreds of due callbacks cost little more than a few.
  */
 export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionName, number>, now: number = Date.now()): Promise<DueLists> {
   const settings = await readReminderSettings(db);
   const locale = getLocale();
-  const [due, scripts] = await Promise.all([readDueCallbacks(db, now, OVERDUE_AFTER_MS, settings), readScriptLibrary(db, locale)]);
+  const [due, scripts] = await Promise.all([readDueCallbacks(db, now, OVERDUE_AFTER_MS, settings, shown), readScriptLibrary(db, locale)]);
   const sections: SectionName[] = ['overdue', 'today', 'upcoming'];
-  const visible = Object.fromEntries(sections.map((name) => [name, due[name].slice(0, shown[name])])) as Record<SectionName, typeof due.today>;
-  const customers = await readLiveCustomers(db, sections.flatMap((name) => visible[name].map((callback) => callback.customerId)));
+  const customers = await readLiveCustomers(db, sections.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
   const section = (name: SectionName): DueSection => ({
-    total: due[name].length,
-    items: visible[name].flatMap((callback) => {
+    total: due[name].total,
+    items: due[name].callbacks.flatMap((callback) => {
       const customer = customers.get(callback.customerId);
       if (!customer) return [];
       const script = bestScript(scripts, { stage: customer.stage, grade: customer.grade, callback });

@@ -136,6 +136,21 @@ describe('logging a follow-up in one step', () => {
   });
 });
 
+describe('deleting a customer', () => {
+  test('withdraws all its open callbacks, manual ones too; restoring brings the planned ones back', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    await callbacks.create({ customerId: created.value.id, kind: 'manual', dueAt: now, note: '送资料' });
+    expect((await callbacks.dueCounts()).due).toBe(2);
+    await customers.softDelete(created.value.id);
+    expect((await callbacks.dueCounts()).due).toBe(0);
+    await customers.restore(created.value.id);
+    expect((await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open').map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`]);
+  });
+});
+
 describe('snooze and reminders', () => {
   test('a snoozed callback leaves the badge until its new time and keeps that time on re-planning', async () => {
     const now = sh('2026-11-23 10:00');

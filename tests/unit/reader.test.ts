@@ -18,8 +18,12 @@ test('with no database yet the view is empty, and opening the real database afte
   const reader = await openReader(name);
   expect(reader).toBeDefined();
   const settings = await readReminderSettings(reader!);
-  const due = await readDueCallbacks(reader!, 1_800_000_000_000, 3_600_000, settings);
-  expect(due.today.map((callback) => callback.planKey)).toEqual(['first_contact']);
+  const due = await readDueCallbacks(reader!, 1_800_000_000_000, 3_600_000, settings, { overdue: 5, today: 5, upcoming: 5 });
+  expect(due.today.callbacks.map((callback) => callback.planKey)).toEqual(['first_contact']);
+  expect([due.overdue.total, due.today.total, due.upcoming.total]).toEqual([0, 1, 0]);
+  // An hour later the same callback is overdue; only the first rows of a section are read.
+  const later = await readDueCallbacks(reader!, 1_800_000_000_000 + 3_600_001, 3_600_000, settings, { overdue: 0, today: 5, upcoming: 5 });
+  expect([later.overdue.total, later.overdue.callbacks.length, later.today.total]).toEqual([1, 0, 0]);
   db.close();
   await db.delete();
 });
