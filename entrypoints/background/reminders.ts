@@ -1,5 +1,5 @@
 import '../../storage/zod';
-import { liveQuery } from 'dexie';
+import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { callbackReason } from '../../core/cadence';
 import { t } from '../../core/i18n';
@@ -140,7 +140,18 @@ export function registerReminders(): void {
     void browser.notifications.clear(id);
   });
 
-  // While the worker is awake, any write (popup, dashboard, another tab) re-counts at once.
-  liveQuery(() => callbacks.dueCounts()).subscribe({ next: (counts) => void showDueCounts(counts).catch(() => undefined) });
+  // While the worker is awake, any write to callbacks (here, or in a page: Dexie broadcasts them)
+  // re-counts at once; the counting runs outside the notification, so it may use any transaction.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  Dexie.on('storagemutated', (parts) => {
+    if (pending || !Object.keys(parts).some((part) => part.includes('/callbacks'))) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      void callbacks
+        .dueCounts()
+        .then(showDueCounts)
+        .catch(() => undefined);
+    }, 200);
+  });
   void ensureAlarm().then(tick);
 }
