@@ -98,13 +98,32 @@ export async function newestCustomerUpdate(db: DealerDeskDatabase): Promise<numb
   return (await db.customers.orderBy('updatedAt').last())?.updatedAt ?? 0;
 }
 
-/** Re-plans every live customer, one transaction per customer (after settings change, or daily). */
-export async function replanAll(db: DealerDeskDatabase, now: number): Promise<number> {
-  const ids = (await db.customers.toCollection().primaryKeys()) as string[];
+/** How far a full re-plan got: resume from `after` (a customer id); `done` when every customer was seen. */
+export interface ReplanProgress {
+  done: boolean;
+  after?: string;
+  /** Customers whose callbacks changed in this call. */
+  changed: number;
+}
+
+/**
+ * Re-plans every customer in id order, one transaction each (after a settings change, or daily).
+ * Stops after `budgetMs` and says where it got, so a service worker that may be stopped at any time
+ * resumes rather than starts over on a big book.
+ */
+export async function replanAll(db: DealerDeskDatabase, now: number, options: { after?: string; budgetMs?: number } = {}): Promise<ReplanProgress> {
+  const started = Date.now();
+  const batch = 200;
+  let after = options.after;
   let changed = 0;
-  for (const id of ids) {
-    const changes = await db.transaction('rw', replanTables(db), () => replanCustomer(db, id, now));
-    if (changes.create.length + changes.reschedule.length + changes.cancel.length > 0) changed++;
+  for (;;) {
+    const ids = (await (after === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(after)).limit(batch).primaryKeys()) as string[];
+    for (const id of ids) {
+      const changes = await db.transaction('rw', replanTables(db), () => replanCustomer(db, id, now));
+      if (changes.create.length + changes.reschedule.length + changes.cancel.length > 0) changed++;
+      after = id;
+    }
+    if (ids.length < batch) return { done: true, changed };
+    if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return { done: false, after, changed };
   }
-  return changed;
 }

@@ -57,6 +57,10 @@ async function notifyDue(now: number): Promise<void> {
 
 const PLAN_STAMP_KEY = 'dd-plan-stamp';
 const PLANNED_THROUGH_KEY = 'dd-planned-through';
+/** A full re-plan under way: the stamp it is for and the last customer id done. */
+const REPLAN_CURSOR_KEY = 'dd-replan-cursor';
+/** Work per tick on a full re-plan; the rest continues on the next tick. */
+const REPLAN_BUDGET_MS = 20_000;
 
 /**
  * Once a day, and within a minute of a change to the cadence settings, every customer is re-planned;
@@ -64,11 +68,16 @@ const PLANNED_THROUGH_KEY = 'dd-planned-through';
  */
 async function replanWhenStale(now: number): Promise<void> {
   const stamp = await planStamp(db, now);
-  const stored = await browser.storage.local.get([PLAN_STAMP_KEY, PLANNED_THROUGH_KEY]);
+  const stored = await browser.storage.local.get([PLAN_STAMP_KEY, PLANNED_THROUGH_KEY, REPLAN_CURSOR_KEY]);
   if (stored[PLAN_STAMP_KEY] !== stamp) {
     const through = await newestCustomerUpdate(db);
-    await replanAll(db, now);
-    await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp, [PLANNED_THROUGH_KEY]: through });
+    const cursor = stored[REPLAN_CURSOR_KEY] as { stamp?: string; after?: string } | undefined;
+    const progress = await replanAll(db, now, { ...(cursor?.stamp === stamp && cursor.after ? { after: cursor.after } : {}), budgetMs: REPLAN_BUDGET_MS });
+    if (!progress.done) {
+      await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, after: progress.after } });
+      return;
+    }
+    await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp, [PLANNED_THROUGH_KEY]: through, [REPLAN_CURSOR_KEY]: {} });
     return;
   }
   const since = typeof stored[PLANNED_THROUGH_KEY] === 'number' ? stored[PLANNED_THROUGH_KEY] : 0;

@@ -215,11 +215,27 @@ describe('re-planning everyone', () => {
     expect(await planStamp(db, now + 60_000)).toBe(before);
     await new SettingsRepository(db).update({ cadence: { H: 2, A: 3, B: 7, C: 15, O: null, F: null } });
     expect(await planStamp(db, now)).not.toBe(before);
-    expect(await replanAll(db, now)).toBe(1);
+    expect(await replanAll(db, now)).toEqual({ done: true, changed: 1 });
     expect((await callbacks.forCustomer(created.value.id)).find((c) => c.kind === 'grade_cadence')?.dueAt).toBe(sh('2026-11-26 10:00'));
-    expect(await replanAll(db, now)).toBe(0);
+    expect(await replanAll(db, now)).toEqual({ done: true, changed: 0 });
     // The next local day gives a new stamp (birthdays roll on).
     expect(await planStamp(db, sh('2026-11-24 00:01'))).not.toBe(await planStamp(db, sh('2026-11-23 23:59')));
+  });
+});
+
+describe('a full re-plan of a big book', () => {
+  test('stops when its time is up and resumes where it stopped, seeing every customer once', async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    const repository = new CustomerRepository(db, () => now);
+    const cards = Array.from({ length: 450 }, (_, i) => repository.prepare({ ...lead, name: `客户${i}`, phones: [{ number: `1380${String(i).padStart(7, '0')}` }] }, `c${String(i).padStart(4, '0')}`));
+    await db.customers.bulkAdd(cards.map((card) => (card.ok ? card.value : undefined)!));
+    expect(await db.callbacks.count()).toBe(0);
+    const first = await replanAll(db, now, { budgetMs: 0 });
+    expect(first).toEqual({ done: false, after: 'c0199', changed: 200 });
+    const rest = await replanAll(db, now, { after: first.after });
+    expect(rest).toEqual({ done: true, changed: 250 });
+    expect(await db.callbacks.count()).toBe(900);
   });
 });
 
