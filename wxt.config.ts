@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { leadSiteMatchPatterns } from './core/lead-sites';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -9,6 +10,15 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'activeTab', 'scripting', 'contextMenus'],
+    // The lead sites, where the background injects the extractor when a sidebar asks for a draft.
+    host_permissions: leadSiteMatchPatterns(),
+    // Sites the user adds for capture are asked for one by one, when the user asks.
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // The capture sidebar is framed into pages; a per-session URL keeps pages from probing for it.
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
+    commands: {
+      'capture-tab': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_capture_command__' },
+    },
   },
 });
