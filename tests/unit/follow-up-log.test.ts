@@ -255,3 +255,21 @@ describe('cards written without planning', () => {
     expect(await replanChangedSince(db, through, now)).toBe(through);
   });
 });
+
+describe('the script panel for a customer', () => {
+  test('gets the library, the card and its earliest open callback as plain data', async () => {
+    const { scriptPanelData } = await import('../../entrypoints/shared/script-panel-data');
+    const { bestScript } = await import('../../core/scripts');
+    const now = sh('2026-11-23 10:00');
+    const { customers } = await setUp(now);
+    await new SettingsRepository(db).update({ consultant: { name: '李娜', phone: '13900000000' } });
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const data = await scriptPanelData(db, created.value.id, 'zh_CN');
+    expect(data?.suggestion).toEqual({ stage: 'potential', grade: 'A', callback: { kind: 'first_contact', planKey: 'first_contact' } });
+    expect(bestScript(data!.scripts, data!.suggestion)?.id).toBe('builtin:first_contact_call:zh_CN');
+    expect(data?.context.consultant?.name).toBe('李娜');
+    expect(structuredClone(data)).toEqual(data); // survives a runtime message
+    expect(await scriptPanelData(db, 'nobody', 'zh_CN')).toBeUndefined();
+  });
+});
