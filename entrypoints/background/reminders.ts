@@ -93,9 +93,11 @@ export function tick(): Promise<void> {
     .catch(() => undefined)
     .then(async () => {
       await applyLanguageSetting();
-      await replanWhenStale(Date.now());
       await showDueCounts(await callbacks.dueCounts());
       await notifyDue(Date.now());
+      // Re-planning may take a while on a big book: the badge is right first; what it writes re-counts
+      // the badge through the change broadcast, and is notified on the next tick.
+      await replanWhenStale(Date.now());
     });
   return running;
 }
