@@ -81,16 +81,21 @@ export async function planStamp(db: DealerDeskDatabase, now: number): Promise<st
 
 /**
  * Re-plans the customers written after `since` (by `updatedAt`) — imports, bulk edits and restores
- * that wrote cards without planning — and returns the newest `updatedAt` seen, for the next call.
+ * that wrote cards without planning — and returns the `updatedAt` it got through, for the next call.
+ * With `budgetMs` it stops early, but never between two cards written at the same moment (a bulk
+ * import shares one), so resuming from the returned time skips nobody.
  */
-export async function replanChangedSince(db: DealerDeskDatabase, since: number, now: number): Promise<number> {
-  const changed = await db.customers.where('updatedAt').above(since).toArray();
-  let newest = since;
-  for (const customer of changed) {
-    await db.transaction('rw', replanTables(db), () => replanCustomer(db, customer.id, now));
-    newest = Math.max(newest, customer.updatedAt);
+export async function replanChangedSince(db: DealerDeskDatabase, since: number, now: number, budgetMs = Infinity): Promise<number> {
+  const started = Date.now();
+  const range = () => db.customers.where('updatedAt').above(since);
+  const [times, ids] = await Promise.all([range().keys(), range().primaryKeys()]);
+  let through = since;
+  for (const [index, id] of (ids as string[]).entries()) {
+    await db.transaction('rw', replanTables(db), () => replanCustomer(db, id, now));
+    through = times[index] as number;
+    if (Date.now() - started > budgetMs && times[index + 1] !== times[index]) break;
   }
-  return newest;
+  return through;
 }
 
 /** The newest `updatedAt` of any card (0 when there is none): a one-row index read. */

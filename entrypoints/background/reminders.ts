@@ -82,7 +82,7 @@ async function replanWhenStale(now: number): Promise<void> {
   }
   const since = typeof stored[PLANNED_THROUGH_KEY] === 'number' ? stored[PLANNED_THROUGH_KEY] : 0;
   if ((await newestCustomerUpdate(db)) <= since) return;
-  await browser.storage.local.set({ [PLANNED_THROUGH_KEY]: await replanChangedSince(db, since, now) });
+  await browser.storage.local.set({ [PLANNED_THROUGH_KEY]: await replanChangedSince(db, since, now, REPLAN_BUDGET_MS) });
 }
 
 let running: Promise<void> = Promise.resolve();

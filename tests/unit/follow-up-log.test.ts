@@ -254,6 +254,19 @@ describe('cards written without planning', () => {
     expect((await callbacks.forCustomer('imported')).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`]);
     expect(await replanChangedSince(db, through, now)).toBe(through);
   });
+
+  test('a budget stops between write times, never among cards written at the same moment', async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    const repository = new CustomerRepository(db, () => now);
+    const cards = [0, 1, 2, 3].map((i) => repository.prepare({ ...lead, name: `客户${i}`, phones: [{ number: `1380000000${i}` }] }, `c${i}`));
+    const stamped = cards.map((card, i) => ({ ...(card.ok ? card.value : undefined)!, updatedAt: i < 3 ? 1000 : 2000 }));
+    await db.customers.bulkAdd(stamped);
+    expect(await replanChangedSince(db, 0, now, 0)).toBe(1000);
+    expect(new Set((await db.callbacks.toArray()).map((c) => c.customerId))).toEqual(new Set(['c0', 'c1', 'c2']));
+    expect(await replanChangedSince(db, 1000, now, 0)).toBe(2000);
+    expect(await db.callbacks.where('customerId').equals('c3').count()).toBe(2);
+  });
 });
 
 describe('the script panel for a customer', () => {
