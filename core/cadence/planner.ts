@@ -1,6 +1,6 @@
 import { FIRST_CONTACT_PLAN_KEY } from '../first-contact';
 import type { Grade, Stage } from '../vocabulary';
-import { addLocalMonths, fitToWorkingHours, localDateKey, localDayAt, toLocal } from './local-time';
+import { addLocalMonths, fitToWorkingHours, fromLocal, localDateKey, localDayAt, minutesOf, toLocal } from './local-time';
 import { POST_DELIVERY_STEPS, type PlanSettings } from './rules';
 
 /** What the planner reads of a customer card (storage's Customer fits it). */
@@ -125,7 +125,8 @@ export function planCallbacks(customer: PlanCustomer, followUps: readonly PlanFo
 
   const birthday = nextBirthday(customer.birthday, now, zone);
   if (birthday) {
-    const dueAt = localDayAt(localNoon(birthday, zone), 0, dayStart, zone);
+    const start = minutesOf(dayStart);
+    const dueAt = fromLocal({ ...birthday, hour: Math.floor(start / 60), minute: start % 60 }, zone);
     plan.push({ planKey: `birthday:${birthday.year}`, kind: 'birthday', dueAt, channel: 'sms', supersededAt: onDay(dueAt, 1) });
   }
 
@@ -155,14 +156,6 @@ interface CalendarDay {
   year: number;
   month: number;
   day: number;
-}
-
-function localNoon(day: CalendarDay, zone: string): number {
-  // Noon UTC of the date is on the same calendar date in every zone from UTC−11 to UTC+11; shift to be exact.
-  const guess = Date.UTC(day.year, day.month - 1, day.day, 12);
-  const local = toLocal(guess, zone);
-  const diffDays = Math.round((Date.UTC(day.year, day.month - 1, day.day) - Date.UTC(local.year, local.month - 1, local.day)) / DAY);
-  return guess + diffDays * DAY;
 }
 
 /** The customer's next birthday on or after today's local date; 29 Feb is kept on 28 Feb in other years. */
