@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { formatDateTime, t } from '../../core/i18n';
+import { getLocale, t } from '../../core/i18n';
 import { LocaleController } from '../controllers/locale-controller';
 import { callbackListStyles } from './callback-list.styles';
 
@@ -22,6 +22,16 @@ export interface CallbackListItem {
 export interface CallbackSnoozeDetail {
   id: string;
   until: number;
+}
+
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `11/23 09:30` / `11/23, 9:30 AM`: a list row has little room, and the year is this one or the next. */
+function shortDateTime(at: number): string {
+  const locale = getLocale() === 'zh_CN' ? 'zh-CN' : 'en-US';
+  let format = shortFormats.get(locale);
+  if (!format) shortFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit' })));
+  return format.format(at);
 }
 
 function localInputValue(at: number): string {
@@ -112,7 +122,7 @@ export class DdCallbackList extends LitElement {
       <div class="who">
         <button type="button" class="name" @click=${open}>${item.customerName}</button>
         ${item.grade ? html`<span class="grade">${item.grade}</span>` : nothing}
-        <time datetime=${new Date(item.dueAt).toISOString()}>${item.overdue ? `${t('cadence_overdue')} · ` : ''}${formatDateTime(item.dueAt)}</time>
+        <time datetime=${new Date(item.dueAt).toISOString()}>${item.overdue ? `${t('cadence_overdue')} · ` : ''}${shortDateTime(item.dueAt)}</time>
       </div>
       <div class="why">${item.reason}</div>
       ${item.script

@@ -47,6 +47,10 @@ export const callbackListStyles = css`
   }
   .name {
     font-weight: 600;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    min-width: 0;
     background: none;
     border: none;
     padding: 0;
@@ -62,6 +66,7 @@ export const callbackListStyles = css`
   time {
     color: var(--dd-muted, #616e7c);
     font-size: 12px;
+    white-space: nowrap;
   }
   .overdue time {
     color: var(--dd-overdue, #d92d20);
@@ -71,9 +76,20 @@ export const callbackListStyles = css`
     grid-column: 1;
     font-size: 12px;
     color: var(--dd-muted, #52606d);
+    min-width: 0;
+  }
+  .why,
+  .script span {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+  }
+  .script {
+    display: flex;
+    align-items: center;
+  }
+  .script button {
+    flex: none;
   }
   .actions {
     grid-column: 2;
@@ -83,7 +99,7 @@ export const callbackListStyles = css`
     gap: 4px;
     align-items: center;
     justify-content: flex-end;
-    max-width: 210px;
+    max-width: 170px;
   }
   button,
   select,
