@@ -177,3 +177,25 @@ test('the badge counts due and overdue callbacks, survives a restart, and each c
   });
   expect(records).toEqual(['cb-due', 'cb-new', 'cb-overdue']);
 });
+
+test('a lead captured from a portal page is due at once: the badge counts it and it notifies once', async () => {
+  const worker = await browser.serviceWorker();
+  const before = Number((await badge(worker)).text || '0');
+  const page = await browser.context.newPage();
+  const url = 'http://dealer.autohome.com.cn/fixtures/pages/autohome-dealer.html';
+  await page.goto(url);
+  await page.waitForSelector('dealer-desk', { state: 'attached' });
+  await page.evaluate(() => (document.querySelector('dealer-desk') as HTMLElement).click());
+  await expect.poll(() => page.frames().some((frame) => frame.url().includes('/sidebar.html')), { timeout: 10_000 }).toBe(true);
+  const sidebar = page.frames().find((frame) => frame.url().includes('/sidebar.html'))!;
+  const form = sidebar.locator('dd-capture-form form');
+  await expect.poll(() => form.locator('[name=url]').inputValue(), { timeout: 10_000 }).toBe(url);
+  await form.evaluate((element: HTMLFormElement) => element.requestSubmit());
+
+  await expect.poll(() => badge(worker), { timeout: 15_000 }).toEqual({ text: String(before + 1), colour: AMBER });
+  // The next tick (here asked for at once) notifies it, once.
+  const popup = await browser.openExtensionPage('/popup.html');
+  await refresh(popup);
+  await refresh(popup);
+  await expect.poll(async () => (await notificationIds(worker)).filter((id) => !id.endsWith('|cb-new'))).toHaveLength(1);
+});
