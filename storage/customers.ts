@@ -5,6 +5,7 @@ import { newId } from './schemas/common';
 import { customerInputSchema, type CustomerInput, type Grade, type Stage } from './schemas/customer';
 import { searchKeys, type CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
+import { canReplanHere, replanCustomer, replanTables } from './replan';
 import { RejectedWrite, validate, type WriteResult } from './validation';
 
 export interface CustomerQuery {
@@ -46,15 +47,31 @@ export class CustomerRepository {
     return { ok: true, value: { ...result.value, id, createdAt: at, updatedAt: at, ...searchKeys(result.value) } };
   }
 
+  /**
+   * Stores a new card and plans its callbacks (a new lead's first contact) in the same transaction;
+   * inside a caller's transaction without the planning tables it only stores the card (see `canReplanHere`).
+   */
   async create(input: CustomerInput): Promise<WriteResult<CustomerRecord>> {
     const prepared = this.prepare(input);
-    if (prepared.ok) await this.db.customers.add(prepared.value);
+    if (!prepared.ok) return prepared;
+    if (!canReplanHere(this.db)) {
+      await this.db.customers.add(prepared.value);
+      return prepared;
+    }
+    await this.db.transaction('rw', replanTables(this.db), async () => {
+      await this.db.customers.add(prepared.value);
+      await replanCustomer(this.db, prepared.value.id, this.now());
+    });
     return prepared;
   }
 
-  /** Applies `patch` over the stored card; the whole card is validated again before writing. */
+  /**
+   * Applies `patch` over the stored card; the whole card is validated again before writing, and the
+   * customer's callbacks are re-planned in the same transaction (a new grade, a delivery date…).
+   */
   async update(id: string, patch: Partial<CustomerInput>): Promise<WriteResult<CustomerRecord>> {
-    return this.db.transaction('rw', this.db.customers, async () => {
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
       const existing = await this.db.customers.get(id);
       if (!existing) return { ok: false, errors: [{ path: 'id', field: t('field_id'), message: t('error_not_found') }] } as const;
       const result = validate(customerInputSchema, { ...editableFields(existing), ...patch });
@@ -68,21 +85,29 @@ export class CustomerRepository {
         ...searchKeys(result.value),
       };
       await this.db.customers.put(record);
+      if (replan) await replanCustomer(this.db, id, this.now());
       return { ok: true, value: record } as const;
     });
   }
 
   /** Hides the customer everywhere; `restore` brings it back unchanged. */
   async softDelete(id: string): Promise<boolean> {
-    return (await this.db.customers.update(id, { deletedAt: this.now(), updatedAt: this.now() })) === 1;
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
+      const changed = (await this.db.customers.update(id, { deletedAt: this.now(), updatedAt: this.now() })) === 1;
+      if (changed && replan) await replanCustomer(this.db, id, this.now());
+      return changed;
+    });
   }
 
   async restore(id: string): Promise<boolean> {
-    return this.db.transaction('rw', this.db.customers, async () => {
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
       const existing = await this.db.customers.get(id);
       if (!existing || existing.deletedAt === undefined) return false;
       const { deletedAt: _deleted, ...kept } = existing;
       await this.db.customers.put({ ...kept, updatedAt: this.now() });
+      if (replan) await replanCustomer(this.db, id, this.now());
       return true;
     });
   }
@@ -165,7 +190,8 @@ export class CustomerRepository {
    */
   async bulkUpdate(ids: readonly string[], patch: (card: CustomerInput) => Partial<CustomerInput>): Promise<WriteResult<number>> {
     try {
-      const changed = await this.db.transaction('rw', this.db.customers, async () => {
+      const replan = canReplanHere(this.db);
+      const changed = await this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
         const existing = (await this.db.customers.bulkGet([...ids])).filter((record) => record !== undefined);
         const at = this.now();
         const records = existing.map((record) => {
@@ -182,6 +208,8 @@ export class CustomerRepository {
           } satisfies CustomerRecord;
         });
         await this.db.customers.bulkPut(records);
+        // A new grade or stage changes the cadence: callbacks follow in the same transaction.
+        if (replan) for (const record of records) await replanCustomer(this.db, record.id, at);
         return records.length;
       });
       return { ok: true, value: changed };
@@ -193,17 +221,20 @@ export class CustomerRepository {
 
   /** Soft-deletes the live cards among `ids`; resolves with those it hid (what an undo restores). */
   async softDeleteMany(ids: readonly string[]): Promise<string[]> {
-    return this.db.transaction('rw', this.db.customers, async () => {
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
       const at = this.now();
       const live = (await this.db.customers.bulkGet([...ids])).filter((record) => record !== undefined && record.deletedAt === undefined);
       await this.db.customers.bulkPut(live.map((record) => ({ ...record!, deletedAt: at, updatedAt: Math.max(at, record!.updatedAt + 1) })));
+      if (replan) for (const record of live) await replanCustomer(this.db, record!.id, at);
       return live.map((record) => record!.id);
     });
   }
 
   /** Brings soft-deleted cards back unchanged (the undo of `softDeleteMany`). */
   async restoreMany(ids: readonly string[]): Promise<number> {
-    return this.db.transaction('rw', this.db.customers, async () => {
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
       const at = this.now();
       const hidden = (await this.db.customers.bulkGet([...ids])).filter((record) => record !== undefined && record.deletedAt !== undefined);
       await this.db.customers.bulkPut(
@@ -212,11 +243,16 @@ export class CustomerRepository {
           return { ...kept, updatedAt: Math.max(at, record!.updatedAt + 1) };
         }),
       );
+      if (replan) for (const record of hidden) await replanCustomer(this.db, record!.id, at);
       return hidden.length;
     });
   }
 
-  /** Writes prepared cards (see `prepare`) in one transaction: the import's batch write. */
+  /**
+   * Writes prepared cards (see `prepare`) in one transaction: the import's batch write. Callbacks are
+   * not planned here, to keep an import close to raw write speed: the background's full re-plan plans
+   * them (it walks the whole book in id order).
+   */
   async bulkWrite(created: readonly CustomerRecord[], merged: readonly CustomerRecord[] = []): Promise<void> {
     await this.db.transaction('rw', this.db.customers, async () => {
       if (created.length) await this.db.customers.bulkAdd([...created]);

@@ -38,6 +38,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    // Reminders: which callbacks already raised a notification, so a restarted worker never repeats one.
+    version: 3,
+    stores: {
+      notifications: 'id, callbackId, notifiedAt',
+    },
+  },
+  {
     // Dashboard: keyset paging of the customer table (`updatedAt` ties, e.g. after a bulk edit or an
     // import, are broken by id) and the manager's queue of lost-deal (战败) requests.
     version: 4,

@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { openDashboardOnInstall } from './open-dashboard-on-install';
 import { registerCapture } from './capture-register';
+import { registerReminders } from './reminders';
 import { registerScheduledBackup } from './scheduled-backup';
 
 // Thin: each feature registers its own listeners from a file of its own, synchronously, at start-up
@@ -8,5 +9,6 @@ import { registerScheduledBackup } from './scheduled-backup';
 export default defineBackground(() => {
   openDashboardOnInstall();
   registerCapture();
+  registerReminders();
   registerScheduledBackup();
 });

@@ -4,32 +4,19 @@ import { formatDateTime, t, type MessageKey } from '../../core/i18n';
 import { LiveQueryController } from '../../components/controllers/live-query-controller';
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/customer-card/dd-customer-card';
+// Open callbacks, the fitting scripts and the follow-up log (the cadence feature's part of the card).
+import './customer-follow-up';
 import type { CardFieldError, CustomerCard } from '../../components/customer-card/dd-customer-card';
-import {
-  CallbackRepository,
-  CustomerRepository,
-  FollowUpRepository,
-  openDatabase,
-  ScriptRepository,
-  type Callback,
-  type CustomerInput,
-  type CustomerRecord,
-  type FollowUp,
-  type Script,
-} from '../../storage';
+import { CustomerRepository, FollowUpRepository, openDatabase, type CustomerInput, type CustomerRecord, type FollowUp } from '../../storage';
 import { viewStyles } from './view-styles';
 
 const db = openDatabase();
 const customers = new CustomerRepository(db);
 const followUps = new FollowUpRepository(db);
-const callbacks = new CallbackRepository(db);
-const scripts = new ScriptRepository(db);
 
 interface Related {
   record?: CustomerRecord;
   followUps: FollowUp[];
-  callbacks: Callback[];
-  scripts: Script[];
 }
 
 const DRAFT_PREFIX = 'dd-card-draft:';
@@ -45,7 +32,8 @@ function readDraft(key: string): CustomerCard | undefined {
 }
 
 /**
- * One customer's full card beside their follow-up timeline, open callbacks and scripts. Every edit is
+ * One customer's full card beside their open callbacks, fitting scripts and follow-up log (from the
+ * cadence feature's `dd-customer-follow-up`) and their follow-up timeline. Every edit is
  * kept as a draft in this browser as it is typed, so closing the tab or opening another customer never
  * loses it: the card reopens with the draft until it is saved or discarded.
  */
@@ -95,7 +83,7 @@ export class CardView extends LitElement {
 
   private draft?: CustomerCard;
   private draftTimer?: ReturnType<typeof setTimeout>;
-  private readonly related = new LiveQueryController<Related>(this, () => liveQuery(() => this.load()), { followUps: [], callbacks: [], scripts: [] });
+  private readonly related = new LiveQueryController<Related>(this, () => liveQuery(() => this.load()), { followUps: [] });
 
   constructor() {
     super();
@@ -114,21 +102,9 @@ export class CardView extends LitElement {
   }
 
   private async load(): Promise<Related> {
-    if (this.customerId === 'new') return { followUps: [], callbacks: [], scripts: [] };
-    const [record, timeline, planned, all] = await Promise.all([
-      customers.get(this.customerId),
-      followUps.forCustomer(this.customerId),
-      callbacks.forCustomer(this.customerId),
-      scripts.all(),
-    ]);
-    const matching = all.filter(
-      (script) =>
-        script.enabled &&
-        record &&
-        (script.trigger.stages.length === 0 || script.trigger.stages.includes(record.stage)) &&
-        (script.trigger.grades.length === 0 || script.trigger.grades.includes(record.grade)),
-    );
-    return { record, followUps: timeline, callbacks: planned.filter((callback) => callback.status === 'open' || callback.status === 'snoozed'), scripts: matching.slice(0, 8) };
+    if (this.customerId === 'new') return { followUps: [] };
+    const [record, timeline] = await Promise.all([customers.get(this.customerId), followUps.forCustomer(this.customerId)]);
+    return { record, followUps: timeline };
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -210,28 +186,8 @@ export class CardView extends LitElement {
     </section>`;
   }
 
-  private openCallbacks(items: Callback[]): TemplateResult {
-    return html`<section slot="callbacks" class="panel" aria-label=${t('dashboard_open_callbacks')}>
-      <h3>${t('dashboard_open_callbacks')}</h3>
-      ${items.length === 0
-        ? html`<p class="muted">${t('dashboard_no_callbacks')}</p>`
-        : html`<ol>
-            ${items.map((item) => html`<li>${formatDateTime(item.snoozedUntil ?? item.dueAt)} · ${t(`dashboard_callback_kind_${item.kind}` as MessageKey)}${item.note ? ` · ${item.note}` : ''}</li>`)}
-          </ol>`}
-    </section>`;
-  }
-
-  private scriptList(items: Script[]): TemplateResult {
-    return html`<section slot="scripts" class="panel" aria-label=${t('dashboard_scripts')}>
-      <h3>${t('dashboard_scripts')}</h3>
-      ${items.length === 0
-        ? html`<p class="muted">${t('dashboard_no_scripts')}</p>`
-        : html`<ol>${items.map((item) => html`<li><strong>${item.title}</strong><br /><span class="muted">${item.body}</span></li>`)}</ol>`}
-    </section>`;
-  }
-
   override render(): TemplateResult {
-    const { record, followUps: timeline, callbacks: open, scripts: matching } = this.related.value;
+    const { record, followUps: timeline } = this.related.value;
     const isNew = this.customerId === 'new';
     if (!isNew && this.related.loaded && !record) return html`<p class="error">${t('error_not_found')}</p>`;
     const value = this.draft ?? (record as CustomerCard | undefined);
@@ -251,7 +207,9 @@ export class CardView extends LitElement {
             @dd-customer-discard=${this.discard}
             @dd-customer-submit=${(event: CustomEvent) => this.save((event.detail as { draft: CustomerCard }).draft)}
           >
-            ${isNew ? nothing : html`${this.openCallbacks(open)}${this.timeline(timeline)}${this.scriptList(matching)}`}
+            ${isNew
+              ? nothing
+              : html`<dd-customer-follow-up slot="callbacks" class="panel" .customerId=${this.customerId}></dd-customer-follow-up>${this.timeline(timeline)}`}
           </dd-customer-card>`
         : nothing}`;
   }

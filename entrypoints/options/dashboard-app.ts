@@ -12,21 +12,23 @@ import './import-view';
 import './backup-view';
 import './report-view';
 import './approvals-view';
+import './script-library';
 
-type Page = 'customers' | 'import' | 'backup' | 'report' | 'approvals';
+type Page = 'customers' | 'import' | 'backup' | 'report' | 'approvals' | 'scripts';
 const PAGES: { page: Page; label: MessageKey }[] = [
   { page: 'customers', label: 'customers_title' },
   { page: 'import', label: 'import_title' },
   { page: 'backup', label: 'backup_title' },
   { page: 'report', label: 'report_title' },
   { page: 'approvals', label: 'approval_title' },
+  { page: 'scripts', label: 'script_editor_title' },
 ];
 
 const db = openDatabase();
 
 /**
  * The dashboard shell: pages by URL hash (`#customers`, `#import`, `#backup`, `#report`,
- * `#approvals`); a customer card opens over the table (`#customer=<id>`, `#new`).
+ * `#approvals`, `#scripts`); a customer card opens over the table (`#customer=<id>`, `#new`).
  */
 export class DashboardApp extends LitElement {
   static override styles = css`
@@ -165,6 +167,8 @@ export class DashboardApp extends LitElement {
         return html`<dd-report-view></dd-report-view>`;
       case 'approvals':
         return html`<dd-approvals-view></dd-approvals-view>`;
+      case 'scripts':
+        return html`<dd-script-library></dd-script-library>`;
       default:
         return html`<dd-customers-view .book=${this.book} .revision=${this.revision}></dd-customers-view>`;
     }

@@ -86,7 +86,7 @@ test('a lost-deal request: the manager sends one back and approves another', asy
   // Still an active lead (潜在), the deal open again, and a callback for tomorrow with the manager's note.
   expect(await page.locator('dd-customer-card [name=stage]').inputValue()).toBe('potential');
   expect(await page.locator('dd-customer-card [name="deal.status"]').inputValue()).toBe('open');
-  await expect.poll(() => page.locator('dd-card-view section[slot=callbacks] li').allTextContents()).toEqual([expect.stringContaining('再约一次试驾')]);
+  await expect.poll(() => page.locator('dd-customer-follow-up dd-callback-list li .why').allTextContents()).toContainEqual(expect.stringContaining('再约一次试驾'));
   await openCard('陈十二');
   expect(await page.locator('dd-customer-card [name=grade]').inputValue()).toBe('F');
   expect(await page.locator('dd-customer-card [name=stage]').inputValue()).toBe('lost');
