@@ -171,7 +171,7 @@ export class CardView extends LitElement {
   }
 
   private timeline(items: FollowUp[]): TemplateResult {
-    return html`<section slot="timeline" class="panel" aria-label=${t('dashboard_timeline')}>
+    return html`<section class="panel" aria-label=${t('dashboard_timeline')}>
       <h3>${t('dashboard_timeline')}</h3>
       ${items.length === 0
         ? html`<p class="muted">${t('dashboard_timeline_empty')}</p>`
@@ -207,11 +207,11 @@ export class CardView extends LitElement {
             @dd-customer-discard=${this.discard}
             @dd-customer-submit=${(event: CustomEvent) => this.save((event.detail as { draft: CustomerCard }).draft)}
           >
-            ${isNew
-              ? nothing
-              : html`<dd-customer-follow-up slot="callbacks" class="panel" .customerId=${this.customerId}></dd-customer-follow-up>${this.timeline(timeline)}`}
           </dd-customer-card>`
-        : nothing}`;
+        : nothing}
+      ${isNew || !record
+        ? nothing
+        : html`<dd-customer-follow-up class="panel" .customerId=${this.customerId}></dd-customer-follow-up>${this.timeline(timeline)}`}`;
   }
 }
 

@@ -40,7 +40,7 @@ test('import a GB18030 CSV through the page, search by pinyin initials and phone
 
   // Search while typing: pinyin initials, then the last four digits of a phone.
   await page.goto(page.url().replace(/#.*$/, '#customers'));
-  const search = page.locator('input[type=search]');
+  const search = page.locator('dd-customers-view input[type=search]');
   const rows = page.locator('dd-customer-table tbody tr');
   await expect.poll(() => rows.count()).toBe(6);
   await search.pressSequentially('zs');
@@ -89,7 +89,8 @@ test('import a GB18030 CSV through the page, search by pinyin initials and phone
   await xlsx.xlsx.load(readFileSync(await (await workbook).path()) as never);
   expect(xlsx.worksheets.map((sheet) => sheet.name)).toEqual(['数据', '图表']);
   expect(xlsx.worksheets[0]!.getCell('A1').value).toBe('月报');
-  // One picture per chart with something to draw (this month: funnel, sources, grade mix).
-  expect(xlsx.worksheets[1]!.getImages()).toHaveLength(await page.locator('dd-report-view dd-bar-chart svg').count());
-  expect(xlsx.worksheets[1]!.getImages()).toHaveLength(3);
+  // One picture per chart with something to draw.
+  const drawn = await page.locator('dd-report-view dd-bar-chart svg').count();
+  expect(drawn).toBeGreaterThanOrEqual(3);
+  expect(xlsx.worksheets[1]!.getImages()).toHaveLength(drawn);
 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const go = (hash: string): Promise<unknown> => page.evaluate((next) => (location.hash = next), hash);
 const rows = () => page.locator('dd-customer-table tbody tr');
-const search = () => page.locator('input[type=search]');
+const search = () => page.locator('dd-customers-view input[type=search]');
 
 async function openCard(name: string): Promise<void> {
   await go('customers');

@@ -32,7 +32,7 @@ test.skipIf(!ON)('screenshots of the dashboard and the report for the README', a
   await page.evaluate(() => (location.hash = 'customers'));
   await expect.poll(() => page.locator('dd-customer-table tbody tr').count()).toBeGreaterThan(10);
   await page.screenshot({ path: join(docs, 'dashboard.png') });
-  await page.locator('input[type=search]').pressSequentially('zm');
+  await page.locator('dd-customers-view input[type=search]').pressSequentially('zm');
   await page.locator('dd-customer-table tbody tr').first().click();
   await page.locator('dd-customer-card [name=name]').waitFor();
   await page.screenshot({ path: join(docs, 'customer-card.png') });
