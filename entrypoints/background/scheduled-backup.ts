@@ -55,7 +55,15 @@ export async function saveScheduledBackup(now = Date.now()): Promise<void> {
   }
 }
 
-async function backupIfDue(): Promise<void> {
+let running: Promise<void> | undefined;
+
+/** One backup at a time: a second alarm while one is being saved waits for it. */
+function backupIfDue(): Promise<void> {
+  running ??= saveIfDue().finally(() => (running = undefined));
+  return running;
+}
+
+async function saveIfDue(): Promise<void> {
   const schedule = await readBackupSchedule();
   const now = Date.now();
   if (!backupDue(schedule, now)) return;

@@ -137,13 +137,13 @@ test('scheduled backups: the choice is kept and an alarm checks for it in the ba
   expect(await worker.evaluate(() => chrome.runtime.getManifest().permissions)).toContain('downloads');
 });
 
-test('a due scheduled backup is saved by the background worker (to Downloads/DealerDesk outside tests)', async () => {
+test('a due scheduled backup is saved by the background worker (to Downloads/DealerDesk outside tests)', { timeout: 150_000 }, async () => {
   const worker = await browser.serviceWorker();
   const since = Date.now();
   // Unpacked extensions may fire alarms sooner than the 30 s minimum: run the hourly check now.
   await worker.evaluate(() => chrome.alarms.create('dashboard-scheduled-backup', { delayInMinutes: 0.01, periodInMinutes: 60 }));
   await expect
-    .poll(async () => worker.evaluate(async () => (await chrome.storage.local.get('backupSchedule')).backupSchedule), { timeout: 30_000 })
+    .poll(async () => worker.evaluate(async () => (await chrome.storage.local.get('backupSchedule')).backupSchedule), { timeout: 60_000 })
     .toMatchObject({ frequency: 'daily', lastAt: expect.any(Number) });
   // Playwright keeps downloads under its own names: the background's is the one started just now.
   const scheduled = async (): Promise<{ filename: string; state: string } | undefined> =>
@@ -154,7 +154,7 @@ test('a due scheduled backup is saved by the background worker (to Downloads/Dea
           .map((item: { filename: string; state: string }) => ({ filename: item.filename, state: item.state }))[0],
       since - 1000,
     );
-  await expect.poll(scheduled, { timeout: 30_000 }).toMatchObject({ state: 'complete' });
+  await expect.poll(scheduled, { timeout: 60_000 }).toMatchObject({ state: 'complete' });
   const backup = JSON.parse(readFileSync((await scheduled())!.filename, 'utf8'));
   expect(backup).toMatchObject({ format: 'dealer-desk-backup', version: 1, counts: { customers: 6 } });
   // The offscreen page that made the file is closed again.
