@@ -22,6 +22,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Tools that drive the built extension (scale probe, README screenshots): run by name, never by npm test.
+        test: {
+          name: 'probe',
+          include: ['tests/probes/**/*.probe.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

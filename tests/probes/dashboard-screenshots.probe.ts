@@ -1,20 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchExtension, ROOT, type ExtensionBrowser } from './support/extension';
+import { launchExtension, ROOT, type ExtensionBrowser } from '../e2e/support/extension';
 
-/** `DASHBOARD_SCREENSHOTS=1 npx vitest run --project e2e tests/e2e/dashboard-screenshots.test.ts` refreshes docs/*.png. */
-const ON = !!process.env.DASHBOARD_SCREENSHOTS;
+/** `npm run screenshots` refreshes docs/*.png for the README (needs a fresh `npm run build`). */
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  if (ON) browser = await launchExtension();
+  browser = await launchExtension();
 });
 afterAll(async () => {
   await browser?.dispose();
 });
 
-test.skipIf(!ON)('screenshots of the dashboard and the report for the README', async () => {
+test('screenshots of the dashboard and the report for the README', async () => {
   const docs = join(ROOT, 'docs');
   mkdirSync(docs, { recursive: true });
   const page = await browser.openExtensionPage('/options.html#import');
