@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { getLocale, t } from '../../core/i18n';
 import { LocaleController } from '../controllers/locale-controller';
+import { hostStyles, focusRingStyles } from '../styles';
 import { callbackListStyles } from './callback-list.styles';
 
 /** One row: a callback with what the consultant needs to act on it. */
@@ -52,7 +53,7 @@ function localInputValue(at: number): string {
  * @cssproperty --dd-due - the mark of rows due now.
  */
 export class DdCallbackList extends LitElement {
-  static override styles = callbackListStyles;
+  static override styles = [hostStyles, callbackListStyles, focusRingStyles];
   static override properties = {
     items: { attribute: false },
     heading: { type: String },

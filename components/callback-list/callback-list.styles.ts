@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const callbackListStyles = css`
-  :host {
-    display: block;
-    font: var(--dd-font, 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--dd-text, #1f2933);
-  }
   h3 {
     font-size: 13px;
     margin: 8px 0 4px;
@@ -119,10 +114,6 @@ export const callbackListStyles = css`
   button.copy {
     padding: 0 4px;
     margin-left: 4px;
-  }
-  :focus-visible {
-    outline: 2px solid var(--dd-accent, #1d4ed8);
-    outline-offset: 1px;
   }
   .empty {
     color: var(--dd-muted, #616e7c);

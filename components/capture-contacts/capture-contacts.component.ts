@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { CapturedContact } from '../../core/extract/types';
 import { t } from '../../core/i18n';
 import { LocaleController } from '../controllers/locale-controller';
+import { compactHostStyles, outlineButtonStyles } from '../styles';
 import { captureContactsStyles } from './capture-contacts.styles';
 
 export interface ContactsChosenDetail {
@@ -18,7 +19,7 @@ export interface ContactsChosenDetail {
  * @cssproperty --dd-accent - buttons.
  */
 export class DdCaptureContacts extends LitElement {
-  static override styles = captureContactsStyles;
+  static override styles = [compactHostStyles, outlineButtonStyles, captureContactsStyles];
   static override properties = {
     contacts: { attribute: false },
     busy: { type: Boolean },

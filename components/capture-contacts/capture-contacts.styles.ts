@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const captureContactsStyles = css`
-  :host {
-    display: block;
-    font: var(--dd-font, 13px/1.45 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--dd-text, #1f2933);
-  }
   ul {
     list-style: none;
     margin: 0;
@@ -48,16 +43,6 @@ export const captureContactsStyles = css`
     align-items: center;
     margin-top: 6px;
     flex-wrap: wrap;
-  }
-  button {
-    font: inherit;
-    font-size: 12px;
-    padding: 3px 10px;
-    border-radius: 6px;
-    border: 1px solid var(--dd-accent, #1d4ed8);
-    background: #fff;
-    color: var(--dd-accent, #1d4ed8);
-    cursor: pointer;
   }
   button.primary {
     background: var(--dd-accent, #1d4ed8);

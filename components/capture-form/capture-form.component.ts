@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { t, type MessageKey } from '../../core/i18n';
 import { GRADES, SOURCE_CHANNELS } from '../../core/vocabulary';
 import { LocaleController } from '../controllers/locale-controller';
+import { compactHostStyles, fieldErrorStyles, primaryButtonStyles } from '../styles';
 import { captureFormStyles } from './capture-form.styles';
 
 /** The capture form's controls, by name (the end-to-end contract). */
@@ -67,7 +68,7 @@ function controlOf(path: string): string {
  * @cssproperty --dd-danger - errors.
  */
 export class DdCaptureForm extends LitElement {
-  static override styles = captureFormStyles;
+  static override styles = [compactHostStyles, fieldErrorStyles, primaryButtonStyles, captureFormStyles];
   static override properties = {
     value: { attribute: false },
     sources: { attribute: false },

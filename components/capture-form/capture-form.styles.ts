@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const captureFormStyles = css`
-  :host {
-    display: block;
-    font: var(--dd-font, 13px/1.45 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--dd-text, #1f2933);
-  }
   form {
     display: grid;
     grid-template-columns: 1fr 1fr;
@@ -31,15 +26,9 @@ export const captureFormStyles = css`
     background: #fff;
     min-width: 0;
   }
-  [aria-invalid='true'] {
-    border-color: var(--dd-danger, #c81e1e);
-  }
-  .error,
   .summary {
     color: var(--dd-danger, #c81e1e);
     font-size: 12px;
-  }
-  .summary {
     grid-column: 1 / -1;
     margin: 0;
   }
@@ -53,16 +42,9 @@ export const captureFormStyles = css`
     gap: 8px;
   }
   button {
-    font: inherit;
     padding: 6px 16px;
-    border-radius: 6px;
-    border: 1px solid var(--dd-accent, #1d4ed8);
-    background: var(--dd-accent, #1d4ed8);
-    color: #fff;
-    cursor: pointer;
   }
   button[disabled] {
-    opacity: 0.6;
     cursor: progress;
   }
 `;

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { CapturedVehicle } from '../../core/extract/types';
 import { t } from '../../core/i18n';
 import { LocaleController } from '../controllers/locale-controller';
+import { outlineButtonStyles } from '../styles';
 
 /** `24.98万` in Chinese, `$18,833` elsewhere. */
 export function formatPrice(amount: number, currency: string, locale: string): string {
@@ -19,40 +20,35 @@ export function formatPrice(amount: number, currency: string, locale: string): s
  * @event dd-vehicle-set - the user wants this car as the intended model.
  */
 export class DdCaptureVehicle extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font: var(--dd-font, 13px/1.45 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    }
-    .car {
-      display: flex;
-      gap: 8px;
-      align-items: center;
-      justify-content: space-between;
-    }
-    .model {
-      font-weight: 600;
-    }
-    .price {
-      color: var(--dd-muted, #616e7c);
-      font-size: 12px;
-    }
-    button {
-      font: inherit;
-      font-size: 12px;
-      padding: 3px 10px;
-      border-radius: 6px;
-      border: 1px solid var(--dd-accent, #1d4ed8);
-      background: #fff;
-      color: var(--dd-accent, #1d4ed8);
-      cursor: pointer;
-      white-space: nowrap;
-    }
-    .empty {
-      margin: 0;
-      color: var(--dd-muted, #616e7c);
-    }
-  `;
+  static override styles = [
+    outlineButtonStyles,
+    css`
+      :host {
+        display: block;
+        font: var(--dd-font, 13px/1.45 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+      }
+      .car {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        justify-content: space-between;
+      }
+      .model {
+        font-weight: 600;
+      }
+      .price {
+        color: var(--dd-muted, #616e7c);
+        font-size: 12px;
+      }
+      button {
+        white-space: nowrap;
+      }
+      .empty {
+        margin: 0;
+        color: var(--dd-muted, #616e7c);
+      }
+    `,
+  ];
   static override properties = { vehicle: { attribute: false }, locale: {} };
 
   declare vehicle: CapturedVehicle | undefined;

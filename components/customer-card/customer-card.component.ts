@@ -12,6 +12,7 @@ import {
   URGENCIES,
 } from '../../core/vocabulary';
 import { LocaleController } from '../controllers/locale-controller';
+import { hostStyles, fieldErrorStyles } from '../styles';
 import { customerCardStyles } from './customer-card.styles';
 
 /** The card as this component edits it: the shape storage's customer input takes (loosely typed). */
@@ -98,7 +99,7 @@ function pruned(value: unknown): unknown {
  * @csspart form - the form element.
  */
 export class DdCustomerCard extends LitElement {
-  static override styles = customerCardStyles;
+  static override styles = [hostStyles, fieldErrorStyles, customerCardStyles];
   static override properties = {
     value: { attribute: false },
     errors: { attribute: false },

@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const customerCardStyles = css`
-  :host {
-    display: block;
-    font: var(--dd-font, 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--dd-text, #1f2933);
-  }
   nav {
     display: flex;
     flex-wrap: wrap;
@@ -56,13 +51,6 @@ export const customerCardStyles = css`
   button:focus-visible {
     outline: 2px solid var(--dd-accent, #1d4ed8);
     outline-offset: 1px;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--dd-danger, #c81e1e);
-  }
-  .error {
-    color: var(--dd-danger, #c81e1e);
-    font-size: 12px;
   }
   .summary {
     color: var(--dd-danger, #c81e1e);

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { formatDateTime, t, type MessageKey } from '../../core/i18n';
 import { LocaleController } from '../controllers/locale-controller';
+import { compactHostStyles, outlineButtonStyles } from '../styles';
 
 /** The customer card at a glance, as the sidebar shows it after a capture. */
 export interface CustomerSummary {
@@ -25,54 +26,42 @@ export interface CustomerSummary {
  * @event dd-customer-open - `{ id: string }`: open the full card in the dashboard.
  */
 export class DdCustomerSummary extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font: var(--dd-font, 13px/1.45 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-      color: var(--dd-text, #1f2933);
-    }
-    .card {
-      border: 1px solid var(--dd-border, #e4e7eb);
-      border-radius: 8px;
-      padding: 10px;
-    }
-    h3 {
-      margin: 0 0 4px;
-      font-size: 15px;
-    }
-    .badge {
-      display: inline-block;
-      font-size: 11px;
-      padding: 0 6px;
-      border-radius: 8px;
-      background: #e0e8f9;
-      color: #1d4ed8;
-      margin-left: 4px;
-    }
-    dl {
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: 2px 8px;
-      margin: 6px 0;
-      font-size: 12px;
-    }
-    dt {
-      color: var(--dd-muted, #616e7c);
-    }
-    dd {
-      margin: 0;
-    }
-    button {
-      font: inherit;
-      font-size: 12px;
-      padding: 3px 10px;
-      border-radius: 6px;
-      border: 1px solid var(--dd-accent, #1d4ed8);
-      background: #fff;
-      color: var(--dd-accent, #1d4ed8);
-      cursor: pointer;
-    }
-  `;
+  static override styles = [
+    compactHostStyles, outlineButtonStyles,
+    css`
+      .card {
+        border: 1px solid var(--dd-border, #e4e7eb);
+        border-radius: 8px;
+        padding: 10px;
+      }
+      h3 {
+        margin: 0 0 4px;
+        font-size: 15px;
+      }
+      .badge {
+        display: inline-block;
+        font-size: 11px;
+        padding: 0 6px;
+        border-radius: 8px;
+        background: #e0e8f9;
+        color: #1d4ed8;
+        margin-left: 4px;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 2px 8px;
+        margin: 6px 0;
+        font-size: 12px;
+      }
+      dt {
+        color: var(--dd-muted, #616e7c);
+      }
+      dd {
+        margin: 0;
+      }
+    `,
+  ];
   static override properties = { customer: { attribute: false } };
 
   declare customer: CustomerSummary | undefined;

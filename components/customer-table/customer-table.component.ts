@@ -4,6 +4,7 @@ import { formatDateTime, t, type MessageKey } from '../../core/i18n';
 import { dueStatus, type SortKey, type SortOrder, type TableCustomer } from '../../core/customer-search';
 import { formatPhone } from '../../core/phone';
 import { LocaleController } from '../controllers/locale-controller';
+import { hostStyles } from '../styles';
 import { customerTableStyles } from './customer-table.styles';
 
 /** `+8613800138000` → `138 0013 8000` without the phone library (most rows; the library is slow per row). */
@@ -50,7 +51,7 @@ const COLUMNS: Column[] = [
  * @cssproperty --dd-table-height - height of the scrolling body (default 60vh).
  */
 export class DdCustomerTable extends LitElement {
-  static override styles = customerTableStyles;
+  static override styles = [hostStyles, customerTableStyles];
   static override properties = {
     customers: { attribute: false },
     selected: { attribute: false },

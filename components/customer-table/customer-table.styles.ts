@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const customerTableStyles = css`
-  :host {
-    display: block;
-    font: var(--dd-font, 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--dd-text, #1f2933);
-  }
   table {
     width: 100%;
     table-layout: fixed;

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { t, type MessageKey } from '../../core/i18n';
 import { GRADES } from '../../core/vocabulary';
 import { LocaleController } from '../controllers/locale-controller';
+import { hostStyles, fieldStyles, primaryButtonStyles, focusRingStyles } from '../styles';
 import { followUpFormStyles } from './follow-up-form.styles';
 
 const METHODS = ['call', 'sms', 'wechat', 'store_visit', 'test_drive', 'event', 'home_visit', 'email', 'mail'] as const;
@@ -41,7 +42,7 @@ function text(form: FormData, name: string): string | undefined {
  * @csspart form - the form element.
  */
 export class DdFollowUpForm extends LitElement {
-  static override styles = followUpFormStyles;
+  static override styles = [hostStyles, fieldStyles, primaryButtonStyles, followUpFormStyles, focusRingStyles];
   static override properties = {
     /** The due callback this answers: its id and why it was due. */
     callback: { attribute: false },

@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const followUpFormStyles = css`
-  :host {
-    display: block;
-    font: var(--dd-font, 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--dd-text, #1f2933);
-  }
   form {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
@@ -16,11 +11,6 @@ export const followUpFormStyles = css`
     margin: 0;
     font-size: 13px;
     color: var(--dd-muted, #52606d);
-  }
-  label {
-    display: grid;
-    gap: 2px;
-    font-size: 13px;
   }
   label.wide,
   fieldset,
@@ -42,18 +32,9 @@ export const followUpFormStyles = css`
     padding: 0;
     margin-right: 4px;
   }
-  fieldset label {
-    display: flex;
-    gap: 4px;
-    align-items: center;
-  }
   input,
   select,
   textarea {
-    font: inherit;
-    padding: 4px 8px;
-    border: 1px solid var(--dd-border, #cbd2d9);
-    border-radius: 6px;
     background: var(--dd-field, #fff);
   }
   [aria-invalid='true'] {
@@ -74,19 +55,6 @@ export const followUpFormStyles = css`
     align-items: center;
   }
   button {
-    font: inherit;
     padding: 4px 14px;
-    border-radius: 6px;
-    border: 1px solid var(--dd-accent, #1d4ed8);
-    background: var(--dd-accent, #1d4ed8);
-    color: #fff;
-    cursor: pointer;
-  }
-  button[disabled] {
-    opacity: 0.6;
-  }
-  :focus-visible {
-    outline: 2px solid var(--dd-accent, #1d4ed8);
-    outline-offset: 1px;
   }
 `;

@@ -3,6 +3,7 @@ import { t, type MessageKey } from '../../core/i18n';
 import { PLACEHOLDERS } from '../../core/scripts/render';
 import { GRADES, STAGES } from '../../core/vocabulary';
 import { LocaleController } from '../controllers/locale-controller';
+import { fieldStyles, focusRingStyles } from '../styles';
 import { scriptEditorStyles } from './script-editor.styles';
 
 const CHANNELS = ['call', 'sms', 'wechat'] as const;
@@ -41,7 +42,7 @@ export interface ScriptDraft {
  * @event dd-script-delete - `{ id }`: delete one of the user's own scripts.
  */
 export class DdScriptEditor extends LitElement {
-  static override styles = scriptEditorStyles;
+  static override styles = [fieldStyles, scriptEditorStyles, focusRingStyles];
   static override properties = {
     scripts: { attribute: false },
     errors: { attribute: false },

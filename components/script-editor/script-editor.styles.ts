@@ -45,19 +45,6 @@ export const scriptEditorStyles = css`
     display: grid;
     gap: 8px;
   }
-  label {
-    display: grid;
-    gap: 2px;
-    font-size: 13px;
-  }
-  input,
-  select,
-  textarea {
-    font: inherit;
-    padding: 4px 8px;
-    border: 1px solid var(--dd-border, #cbd2d9);
-    border-radius: 6px;
-  }
   fieldset {
     border: 1px solid var(--dd-border, #e4e7eb);
     border-radius: 6px;
@@ -65,11 +52,6 @@ export const scriptEditorStyles = css`
     flex-wrap: wrap;
     gap: 4px 12px;
     font-size: 13px;
-  }
-  fieldset label {
-    display: flex;
-    gap: 4px;
-    align-items: center;
   }
   .help {
     font-size: 12px;
@@ -101,9 +83,5 @@ export const scriptEditorStyles = css`
   }
   .new {
     margin-bottom: 8px;
-  }
-  :focus-visible {
-    outline: 2px solid var(--dd-accent, #1d4ed8);
-    outline-offset: 1px;
   }
 `;

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { t, type MessageKey } from '../../core/i18n';
 import { renderScript, scriptFit, searchObjections, suggestScripts, type ScriptContext, type SuggestableScript, type SuggestionContext } from '../../core/scripts';
 import { LocaleController } from '../controllers/locale-controller';
+import { hostStyles, focusRingStyles } from '../styles';
 import { scriptPanelStyles } from './script-panel.styles';
 
 export interface ScriptCopyDetail {
@@ -21,7 +22,7 @@ export interface ScriptCopyDetail {
  * @cssproperty --dd-missing - background of a placeholder without a value.
  */
 export class DdScriptPanel extends LitElement {
-  static override styles = scriptPanelStyles;
+  static override styles = [hostStyles, scriptPanelStyles, focusRingStyles];
   static override properties = {
     scripts: { attribute: false },
     context: { attribute: false },

@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const scriptPanelStyles = css`
-  :host {
-    display: block;
-    font: var(--dd-font, 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    color: var(--dd-text, #1f2933);
-  }
   h3 {
     font-size: 13px;
     margin: 10px 0 4px;
@@ -82,9 +77,5 @@ export const scriptPanelStyles = css`
   .empty {
     color: var(--dd-muted, #616e7c);
     font-size: 13px;
-  }
-  :focus-visible {
-    outline: 2px solid var(--dd-accent, #1d4ed8);
-    outline-offset: 1px;
   }
 `;
