@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/extension';
+import { clickLauncher } from './support/sidebar';
 
 // Extension APIs inside code evaluated in the browser (the worker, the sidebar, the capture world).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,17 +29,11 @@ interface Stolen {
   resourceUrls: string[];
 }
 
-function sidebarFrame(page: Page): Frame | undefined {
-  return page.frames().find((frame) => frame.url().includes('/sidebar.html'));
-}
-
 test('a hostile page reads nothing of the sidebar, sees no keystroke typed in it, and cannot forge or save a lead', async () => {
   const page = await browser.context.newPage();
   await page.goto('http://dealer.autohome.com.cn/fixtures/pages/hostile.html');
   await page.waitForSelector('dealer-desk', { state: 'attached' });
-  await page.evaluate(() => (document.querySelector('dealer-desk') as HTMLElement).click());
-  await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
-  const sidebar = sidebarFrame(page)!;
+  const sidebar = await clickLauncher(page);
   const form = sidebar.locator('dd-capture-form form');
   await expect.poll(() => form.locator('[name=name]').inputValue(), { timeout: 10_000 }).toBe('北京恶意示范汽车销售有限公司');
 
@@ -103,9 +97,7 @@ test('the background answers only its sidebar, and a content script only with a 
   expect(fromDashboard).toBe('no answer');
 
   // The sidebar itself: a malformed message gets no answer, a well-formed one does.
-  await page.evaluate(() => (document.querySelector('dealer-desk') as HTMLElement).click());
-  await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
-  const sidebar = sidebarFrame(page)!;
+  const sidebar = await clickLauncher(page);
   const answers = await sidebar.evaluate(async () => [
     await chrome.runtime.sendMessage({ type: 'sidebar:duplicates', phones: 'not a list' }).then((answer: unknown) => answer ?? 'no answer'),
     await chrome.runtime.sendMessage({ type: 'sidebar:duplicates', phones: ['010-6655 4433'] }).then((answer: unknown) => (answer ? 'answered' : 'no answer')),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/extension';
+import { clickLauncher, sidebarFrame } from './support/sidebar';
 
 // Extension APIs inside code evaluated in the service worker.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,18 +17,12 @@ afterAll(async () => {
   await browser?.dispose();
 });
 
-function sidebarFrame(page: Page): Frame | undefined {
-  return page.frames().find((frame) => frame.url().includes('/sidebar.html'));
-}
-
 /** Opens the sidebar the way the test contract says, and waits for its form to be filled in. */
 async function openSidebar(page: Page, url: string, beforeOpening?: () => Promise<void>): Promise<Frame> {
   await page.goto(url);
   await beforeOpening?.();
   await page.waitForSelector('dealer-desk', { state: 'attached' });
-  await page.evaluate(() => (document.querySelector('dealer-desk') as HTMLElement).click());
-  await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
-  const sidebar = sidebarFrame(page)!;
+  const sidebar = await clickLauncher(page);
   await expect.poll(() => sidebar.locator('dd-capture-form [name=url]').inputValue(), { timeout: 10_000 }).toBe(url);
   return sidebar;
 }

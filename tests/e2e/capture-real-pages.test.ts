@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server.mjs';
-import { launchExtension, ROOT, type ExtensionBrowser } from './support/extension';
+import { launchExtension, ROOT, waitForDashboardOnInstall, type ExtensionBrowser } from './support/extension';
+import { clickLauncher, sidebarFrame } from './support/sidebar';
 
 // Extension APIs inside code evaluated in the browser (the worker, the sidebar, the capture world).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,10 +14,6 @@ const REAL = '/work/shared/fixtures/pages';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
-
-function sidebarFrame(page: Page): Frame | undefined {
-  return page.frames().find((frame) => frame.url().includes('/sidebar.html'));
-}
 
 /** Extraction time on the page as loaded, measured in the capture script's own world. */
 async function extractionMs(url: string): Promise<{ ms: number; contacts: number; bytes: number }> {
@@ -49,10 +45,7 @@ describe.skipIf(!existsSync(REAL))('extraction in Chromium on real saved portal 
   beforeAll(async () => {
     server = await startFixtureServer({ '/fixtures/': join(ROOT, 'tests', 'fixtures'), '/demo/': join(ROOT, 'public', 'demo'), '/real/': REAL });
     browser = await launchExtension({ server });
-    // The dashboard opens itself on install: let it, so it does not interrupt the first navigation.
-    for (let i = 0; i < 100 && !browser.context.pages().some((page) => page.url().includes('/options.html')); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitForDashboardOnInstall(browser, 10_000);
     // The saved pages reference trackers and CDNs: only the page itself is served (no network here anyway).
     await browser.context.route(/^https?:\/\/(?![^/]+\/real\/)/, (route) => route.abort());
   });
@@ -67,9 +60,7 @@ describe.skipIf(!existsSync(REAL))('extraction in Chromium on real saved portal 
     const url = 'http://www.autotrader.com/real/autotrader_com_listing_1.html';
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('dealer-desk', { state: 'attached', timeout: 30_000 });
-    await page.evaluate(() => (document.querySelector('dealer-desk') as HTMLElement).click());
-    await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
-    const contacts = sidebarFrame(page)!.locator('dd-capture-contacts li');
+    const contacts = (await clickLauncher(page)).locator('dd-capture-contacts li');
     await expect.poll(() => contacts.count(), { timeout: 10_000 }).toBe(25);
     expect(await contacts.first().textContent()).toMatch(/\(\d{3}\) \d{3}-\d{4}/);
     // Capture all: a dealer seen on several cards becomes one customer (21 distinct phones on 25 cards).

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './support/extension';
+import { launchExtension, waitForDashboardOnInstall, type ExtensionBrowser } from './support/extension';
 
 declare const chrome: typeof import('@wxt-dev/browser').browser;
 
@@ -7,10 +7,7 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   browser = await launchExtension();
-  // The dashboard opens itself on install, possibly in the first blank tab: let it, before opening pages.
-  for (let waited = 0; waited < 15_000 && !browser.context.pages().some((page) => page.url().includes('/options.html')); waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForDashboardOnInstall(browser);
 });
 
 afterAll(async () => {

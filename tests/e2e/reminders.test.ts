@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from './support/extension';
+import { launchExtension, waitForDashboardOnInstall, type ExtensionBrowser } from './support/extension';
+import { clickLauncher } from './support/sidebar';
 
 // The extension APIs, as seen by code evaluated in the extension's pages and service worker.
 declare const chrome: typeof import('@wxt-dev/browser').browser;
@@ -88,10 +89,7 @@ async function databaseReady(page: Page): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchExtension();
-  // The dashboard opens itself on install, possibly in the first blank tab: let it, before opening pages.
-  for (let waited = 0; waited < 15_000 && !browser.context.pages().some((page) => page.url().includes('/options.html')); waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForDashboardOnInstall(browser);
 });
 
 afterAll(async () => {
@@ -185,9 +183,7 @@ test('a lead captured from a portal page is due at once: the badge counts it and
   const url = 'http://dealer.autohome.com.cn/fixtures/pages/autohome-dealer.html';
   await page.goto(url);
   await page.waitForSelector('dealer-desk', { state: 'attached' });
-  await page.evaluate(() => (document.querySelector('dealer-desk') as HTMLElement).click());
-  await expect.poll(() => page.frames().some((frame) => frame.url().includes('/sidebar.html')), { timeout: 10_000 }).toBe(true);
-  const sidebar = page.frames().find((frame) => frame.url().includes('/sidebar.html'))!;
+  const sidebar = await clickLauncher(page);
   const form = sidebar.locator('dd-capture-form form');
   await expect.poll(() => form.locator('[name=url]').inputValue(), { timeout: 10_000 }).toBe(url);
   await form.evaluate((element: HTMLFormElement) => element.requestSubmit());

@@ -67,3 +67,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
   };
 }
+
+/**
+ * The dashboard opens itself on install, possibly in the first blank tab: wait for it (up to `timeoutMs`),
+ * so it does not interrupt what the test opens next.
+ */
+export async function waitForDashboardOnInstall(browser: ExtensionBrowser, timeoutMs = 15_000): Promise<void> {
+  for (let waited = 0; waited < timeoutMs && !browser.context.pages().some((page) => page.url().includes('/options.html')); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
