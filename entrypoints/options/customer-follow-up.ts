@@ -1,6 +1,5 @@
 import { liveQuery } from 'dexie';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import { callbackReason } from '../../core/cadence';
 import { getLocale, t } from '../../core/i18n';
 import { LiveQueryController } from '../../components/controllers/live-query-controller';
 import { LocaleController } from '../../components/controllers/locale-controller';
@@ -14,7 +13,6 @@ import {
   CustomerRepository,
   logFollowUp,
   openDatabase,
-  OVERDUE_AFTER_MS,
   ScriptRepository,
   SettingsRepository,
   type Callback,
@@ -23,6 +21,7 @@ import {
   type Script,
   type Settings,
 } from '../../storage';
+import { callbackListItem, dueState } from '../shared/callback-list-item';
 import { refreshReminders } from '../shared/reminders-message';
 
 const db = openDatabase();
@@ -107,16 +106,7 @@ export class CustomerFollowUp extends LitElement {
   private items(view: FollowUpView): CallbackListItem[] {
     const now = Date.now();
     const customer = view.customer!;
-    return view.open.map((callback) => ({
-      id: callback.id,
-      customerId: customer.id,
-      customerName: customer.name,
-      grade: customer.grade,
-      reason: callbackReason(callback, customer.grade),
-      dueAt: callback.dueAt,
-      overdue: callback.dueAt < now - OVERDUE_AFTER_MS,
-      later: callback.dueAt > now,
-    }));
+    return view.open.map((callback) => callbackListItem(callback, customer, dueState(callback.dueAt, now)));
   }
 
   private async save(draft: FollowUpDraft): Promise<void> {

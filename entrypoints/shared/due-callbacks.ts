@@ -1,12 +1,11 @@
 import { OVERDUE_AFTER_MS } from '../../core/cadence/rules';
-import { callbackReason } from '../../core/cadence/reasons';
 import { getLocale } from '../../core/i18n';
-import { renderScript } from '../../core/scripts/render';
 import { bestScript } from '../../core/scripts/suggest';
 import type { CallbackListItem } from '../../components/callback-list/callback-list.component';
 import type { ReadableDatabase } from '../../storage/reader';
 import { readDueCallbacks, readLiveCustomers, readReminderSettings } from '../../storage/due-list';
 import { readScriptLibrary } from '../../storage/script-library';
+import { callbackListItem } from './callback-list-item';
 
 export type SectionName = 'overdue' | 'today' | 'upcoming';
 
@@ -36,18 +35,8 @@ export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionNa
       const customer = customers.get(callback.customerId);
       if (!customer) return [];
       const script = bestScript(scripts, { stage: customer.stage, grade: customer.grade, callback });
-      const item: CallbackListItem = {
-        id: callback.id,
-        customerId: customer.id,
-        customerName: customer.name,
-        grade: customer.grade,
-        reason: callbackReason(callback, customer.grade),
-        dueAt: callback.dueAt,
-        overdue: name === 'overdue',
-        later: name === 'upcoming',
-        ...(script ? { script: { id: script.id, title: script.title, channel: script.channel, text: renderScript(script.body, { locale, customer, consultant: settings.consultant, store: settings.store, now }).text } } : {}),
-      };
-      return [item];
+      const context = { locale, customer, consultant: settings.consultant, store: settings.store, now };
+      return [callbackListItem(callback, customer, { overdue: name === 'overdue', later: name === 'upcoming' }, { script, context })];
     }),
   });
   return { overdue: section('overdue'), today: section('today'), upcoming: section('upcoming'), tomorrowAt: due.tomorrowAt };

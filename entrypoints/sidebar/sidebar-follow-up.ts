@@ -1,14 +1,12 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import { callbackReason } from '../../core/cadence/reasons';
-import { OVERDUE_AFTER_MS } from '../../core/cadence/rules';
 import { getLocale, t } from '../../core/i18n';
-import { renderScript } from '../../core/scripts/render';
 import { bestScript } from '../../core/scripts/suggest';
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/callback-list/dd-callback-list';
 import '../../components/script-panel/dd-script-panel';
 import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
 import { callbackDone } from '../shared/callback-done';
+import { callbackListItem, dueState } from '../shared/callback-list-item';
 import { sidebarApi, type FollowUpReply } from './sidebar-messages';
 
 // Loaded after a save, not with the form: the script library and the panel are the heavy part.
@@ -71,20 +69,10 @@ export class SidebarFollowUp extends LitElement {
     const now = Date.now();
     const { panel } = view;
     const customer = panel.context.customer as { id: string; name: string } | undefined;
-    const grade = panel.suggestion.grade;
+    const whose = { id: customer?.id ?? this.customerId!, name: customer?.name ?? '', grade: panel.suggestion.grade };
     return view.callbacks.map((callback) => {
       const script = bestScript(panel.scripts, { ...panel.suggestion, callback });
-      return {
-        id: callback.id,
-        customerId: customer?.id ?? this.customerId!,
-        customerName: customer?.name ?? '',
-        ...(grade ? { grade } : {}),
-        reason: callbackReason(callback, grade),
-        dueAt: callback.dueAt,
-        overdue: callback.dueAt < now - OVERDUE_AFTER_MS,
-        later: callback.dueAt > now,
-        ...(script ? { script: { id: script.id, title: script.title, channel: script.channel, text: renderScript(script.body, { ...panel.context, now }).text } } : {}),
-      };
+      return callbackListItem(callback, whose, dueState(callback.dueAt, now), { script, context: { ...panel.context, now } });
     });
   }
 
