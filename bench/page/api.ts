@@ -1,0 +1,40 @@
+/** What the bench page offers the runner (`window.ddBench`); every time is in milliseconds. */
+
+export interface SeedReport {
+  ms: number;
+  customers: number;
+  followUps: number;
+  callbacks: number;
+  /** Open callbacks due now or overdue: what the badge counts. */
+  dueOrOverdue: number;
+}
+
+export interface Compared {
+  ours: number[];
+  baselines: Record<string, number[]>;
+}
+
+export type SearchKind = 'phoneTail' | 'namePrefix' | 'initials';
+
+export interface BenchApi {
+  /** Empties every table of the extension's database. */
+  reset(): Promise<void>;
+  /** Writes a generated book of `size` customers (+5 follow-ups, 1–3 callbacks each), fast path. */
+  seed(size: number): Promise<SeedReport>;
+  /** A book of `size` customers where exactly `due` callbacks are due today (for the popup). */
+  seedDue(size: number, due: number): Promise<SeedReport>;
+  /** Imports `size` generated cards through storage/ vs raw puts of the same records; empties customers after. */
+  importCompare(size: number, runs: number): Promise<Compared>;
+  badge(runs: number, baselineRuns: number): Promise<Compared & { count: number }>;
+  todayList(runs: number, baselineRuns: number): Promise<Compared & { rows: number }>;
+  search(kind: SearchKind, runs: number, baselineRuns: number): Promise<Compared>;
+  saveCustomer(runs: number): Promise<Compared>;
+  /** JS heap in use by this page, bytes. */
+  heap(): number;
+}
+
+declare global {
+  interface Window {
+    ddBench: BenchApi;
+  }
+}

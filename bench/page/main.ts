@@ -1,0 +1,225 @@
+import '../../storage/zod';
+import {
+  CallbackRepository,
+  CustomerRepository,
+  DATABASE_NAME,
+  openDatabase,
+  type Callback,
+  type CustomerRecord,
+  type FollowUp,
+} from '../../storage';
+import { book, type BookEntry } from '../data/book';
+import { SeededRandom } from '../data/random';
+import type { BenchApi, Compared, SearchKind, SeedReport } from './api';
+import { importThroughStorage } from './import';
+import { openRaw, rawGet, rawGetAll, rawIndexCount, rawPutAll } from './raw-idb';
+
+const db = openDatabase();
+const customers = new CustomerRepository(db);
+const callbacks = new CallbackRepository(db);
+let raw: IDBDatabase | undefined;
+let bookNow = Date.now();
+
+async function rawDb(): Promise<IDBDatabase> {
+  await db.open();
+  raw ??= await openRaw(DATABASE_NAME);
+  return raw;
+}
+
+async function time(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+async function repeat(runs: number, work: (run: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) samples.push(await time(() => work(run)));
+  return samples;
+}
+
+function endOfToday(now: number): number {
+  const end = new Date(now);
+  end.setHours(23, 59, 59, 999);
+  return end.getTime();
+}
+
+/** Records as storage writes them; follow-ups and callbacks skip validation (seeding is not measured). */
+function records(entries: readonly BookEntry[], now: number): { customers: CustomerRecord[]; followUps: FollowUp[]; callbacks: Callback[] } {
+  const random = new SeededRandom(entries.length);
+  const out = { customers: [] as CustomerRecord[], followUps: [] as FollowUp[], callbacks: [] as Callback[] };
+  for (const entry of entries) {
+    const prepared = customers.prepare(entry.customer, entry.customer.id);
+    if (!prepared.ok) throw new Error(`generated card rejected: ${JSON.stringify(prepared.errors)}`);
+    out.customers.push(prepared.value);
+    for (const followUp of entry.followUps) out.followUps.push({ ...followUp, id: random.uuid(), createdAt: followUp.at } as FollowUp);
+    for (const callback of entry.callbacks) out.callbacks.push({ status: 'open', ...callback, id: random.uuid(), createdAt: now, updatedAt: now } as Callback);
+  }
+  return out;
+}
+
+async function seedBook(size: number, shape?: (entry: BookEntry, index: number) => void): Promise<SeedReport> {
+  const start = performance.now();
+  bookNow = Date.now();
+  const idb = await rawDb();
+  let index = 0;
+  const report = { customers: 0, followUps: 0, callbacks: 0 };
+  for (const entries of book(size, { now: bookNow })) {
+    if (shape) for (const entry of entries) shape(entry, index++);
+    const batch = records(entries, bookNow);
+    // Relaxed: seeding is set-up, not a measure.
+    await rawPutAll(idb, 'customers', batch.customers, 'relaxed');
+    await rawPutAll(idb, 'followUps', batch.followUps, 'relaxed');
+    await rawPutAll(idb, 'callbacks', batch.callbacks, 'relaxed');
+    report.customers += batch.customers.length;
+    report.followUps += batch.followUps.length;
+    report.callbacks += batch.callbacks.length;
+  }
+  return { ...report, dueOrOverdue: await callbacks.countOpenDueBy(bookNow), ms: performance.now() - start };
+}
+
+function dueRange(now: number): IDBKeyRange {
+  return IDBKeyRange.bound(['open', -Infinity], ['open', now]);
+}
+
+/** Sample customers to search for: one in every hundred of the first rows, spread over the book. */
+async function searchTargets(count: number): Promise<CustomerRecord[]> {
+  const sample = await db.customers.limit(count * 100).toArray();
+  return sample.filter((_, i) => i % 100 === 0).slice(0, count);
+}
+
+function searchQuery(kind: SearchKind, customer: CustomerRecord): string {
+  switch (kind) {
+    case 'phoneTail':
+      return customer.phoneTails[0]!;
+    case 'namePrefix':
+      return customer.name.slice(0, 2);
+    case 'initials':
+      return customer.nameInitials.slice(0, 3);
+  }
+}
+
+function scanMatches(kind: SearchKind, query: string): (customer: CustomerRecord) => boolean {
+  switch (kind) {
+    case 'phoneTail':
+      return (customer) => customer.deletedAt === undefined && customer.phoneNumbers.some((number) => number.endsWith(query));
+    case 'namePrefix':
+      return (customer) => customer.deletedAt === undefined && customer.name.startsWith(query);
+    case 'initials':
+      return (customer) => customer.deletedAt === undefined && customer.nameInitials.startsWith(query);
+  }
+}
+
+const api: BenchApi = {
+  async reset() {
+    await db.open();
+    await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
+  },
+
+  seed: (size) => seedBook(size),
+
+  seedDue(size, due) {
+    const now = Date.now();
+    return seedBook(size, (entry, index) => {
+      // The first `due` customers have one callback due earlier today; nobody else has one due.
+      entry.callbacks = entry.callbacks.map((callback, i) =>
+        index < due && i === 0
+          ? { ...callback, status: 'open', dueAt: now - ((index * 37_000) % 3_600_000) }
+          : { ...callback, status: callback.status === 'open' ? 'open' : callback.status, dueAt: Math.max(callback.dueAt, now + 86_400_000 * 2) },
+      );
+    });
+  },
+
+  async importCompare(size, runs) {
+    const inputs: BookEntry['customer'][] = [];
+    for (const entries of book(size, { seed: 7, now: Date.now() })) for (const entry of entries) inputs.push(entry.customer);
+    const prepared = inputs.map((input) => {
+      const result = customers.prepare(input, input.id);
+      if (!result.ok) throw new Error(`generated card rejected: ${JSON.stringify(input)} ${JSON.stringify(result.errors)}`);
+      return result.value;
+    });
+    const idb = await rawDb();
+    const ours: number[] = [];
+    const rawPuts: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      await db.customers.clear();
+      ours.push(await time(() => importThroughStorage(db, customers, inputs)));
+      await db.customers.clear();
+      rawPuts.push(await time(() => rawPutAll(idb, 'customers', prepared)));
+    }
+    await db.customers.clear();
+    return { ours, baselines: { 'raw IndexedDB puts, one transaction': rawPuts } };
+  },
+
+  async badge(runs, baselineRuns) {
+    const idb = await rawDb();
+    const now = Date.now();
+    const count = await callbacks.countOpenDueBy(now);
+    const ours = await repeat(runs, () => callbacks.countOpenDueBy(now));
+    const index = await repeat(runs, () => rawIndexCount(idb, 'callbacks', '[status+dueAt]', dueRange(now)));
+    const scan = await repeat(baselineRuns, async () => (await rawGetAll<Callback>(idb, 'callbacks')).filter((c) => c.status === 'open' && c.dueAt <= now).length);
+    return { ours, baselines: { 'raw index count': index, 'full scan': scan }, count };
+  },
+
+  async todayList(runs, baselineRuns) {
+    const idb = await rawDb();
+    const until = endOfToday(Date.now());
+    const list = async () => {
+      const due = await callbacks.openDueBy(until, 50);
+      const cards = await db.customers.bulkGet(due.map((callback) => callback.customerId));
+      return due.map((callback, i) => ({ callback, name: cards[i]?.name }));
+    };
+    const rows = (await list()).length;
+    const ours = await repeat(runs, list);
+    const scan = await repeat(baselineRuns, async () => {
+      const due = (await rawGetAll<Callback>(idb, 'callbacks'))
+        .filter((c) => c.status === 'open' && c.dueAt <= until)
+        .sort((a, b) => a.dueAt - b.dueAt)
+        .slice(0, 50);
+      const cards = await rawGet<CustomerRecord>(idb, 'customers', due.map((c) => c.customerId));
+      return due.map((callback, i) => ({ callback, name: cards[i]?.name }));
+    });
+    return { ours, baselines: { 'full scan + sort': scan }, rows };
+  },
+
+  async search(kind, runs, baselineRuns) {
+    const idb = await rawDb();
+    const targets = await searchTargets(runs);
+    const queries = targets.map((customer) => searchQuery(kind, customer));
+    const ours = await repeat(queries.length, (run) => {
+      const query = queries[run]!;
+      return customers.find({ [kind]: query, limit: 50 });
+    });
+    const scan = await repeat(Math.min(baselineRuns, queries.length), async (run) => {
+      const matches = scanMatches(kind, queries[run]!);
+      return (await rawGetAll<CustomerRecord>(idb, 'customers')).filter(matches).slice(0, 50);
+    });
+    return { ours, baselines: { 'full-scan filter': scan } } satisfies Compared;
+  },
+
+  async saveCustomer(runs) {
+    const idb = await rawDb();
+    const entries = book(runs * 3, { seed: 99, now: Date.now() }, runs * 3).next().value ?? [];
+    const inputs = entries.map((entry) => {
+      const { id: _id, ...input } = entry.customer;
+      return input;
+    });
+    const ours = await repeat(runs, async (run) => {
+      const result = await customers.create(inputs[run]!);
+      if (!result.ok) throw new Error('save rejected');
+    });
+    const prepareOnly = await repeat(runs, async (run) => customers.prepare(inputs[runs + run]!));
+    const records = inputs.slice(runs * 2).map((input) => {
+      const prepared = customers.prepare(input);
+      if (!prepared.ok) throw new Error('save rejected');
+      return prepared.value;
+    });
+    const rawPut = await repeat(runs, (run) => rawPutAll(idb, 'customers', [records[run]!]));
+    return { ours, baselines: { 'validation + search keys only': prepareOnly, 'raw put of the prepared record': rawPut } };
+  },
+
+  heap: () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+};
+
+window.ddBench = api;
+document.body.dataset.ready = 'true';
