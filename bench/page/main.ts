@@ -199,7 +199,7 @@ const api: BenchApi = {
 
   async saveCustomer(runs) {
     const idb = await rawDb();
-    const entries = book(runs * 3, { seed: 99, now: Date.now() }, runs * 3).next().value ?? [];
+    const entries: BookEntry[] = book(runs * 3, { seed: 99, now: Date.now() }, runs * 3).next().value ?? [];
     const inputs = entries.map((entry) => {
       const { id: _id, ...input } = entry.customer;
       return input;
