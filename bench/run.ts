@@ -128,7 +128,7 @@ async function main(): Promise<void> {
         bench.evaluate(([method, params]) => (window.ddBench[method] as (...a: unknown[]) => unknown)(...params), [name, args] as const) as never,
     };
     for (const size of sizes) rows.push(...(await storageMeasures(ctx, size)));
-    rows.push(...(await surfaceMeasures(ctx, { pagesDir, realPages: existsSync(REAL_PAGES) ? REAL_PAGES : undefined, productionBuild: PRODUCTION_BUILD })));
+    rows.push(...(await surfaceMeasures(ctx, { bookSize: sizes[sizes.length - 1]!, pagesDir, realPages: existsSync(REAL_PAGES) ? REAL_PAGES : undefined, productionBuild: PRODUCTION_BUILD })));
     if (quick) {
       for (const [id, label, budget] of [
         ['badge', 'badge count', BUDGETS.badgeCount],

@@ -29,8 +29,12 @@ export interface BenchApi {
   todayList(runs: number, baselineRuns: number): Promise<Compared & { rows: number }>;
   search(kind: SearchKind, runs: number, baselineRuns: number): Promise<Compared>;
   saveCustomer(runs: number): Promise<Compared>;
-  /** JS heap in use by this page, bytes. */
-  heap(): number;
+  /** Whether core/ has an extractor (issue 3) in this build. */
+  hasExtractor(): boolean;
+  /** Times the extractor on `html` laid out in a same-origin, script-less frame, `runs` times. */
+  extract(html: string, url: string, runs: number): Promise<{ samples: number[]; contacts: number }>;
+  /** Resolves with the epoch time (ms, sub-ms precision) at which a live customer holds `phone`. */
+  waitForCustomer(phone: string, timeoutMs: number): Promise<number>;
 }
 
 declare global {
