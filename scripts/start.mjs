@@ -1,7 +1,7 @@
 // `npm start`: builds the extension and opens Chromium with it on the bundled demo lead page, served
 // locally under a real portal host name so the capture script runs there as it would on the site.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromiumPath, extensionArgs } from './chromium.mjs';
@@ -31,6 +31,7 @@ console.log(`Dealer Desk: opening ${demoUrl} (served from public/demo, profile $
 const browser = spawn(chromiumPath(), args, { stdio: 'ignore' });
 browser.on('exit', (code) => {
   void server.close();
+  rmSync(profile, { recursive: true, force: true });
   process.exit(code ?? 0);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => browser.kill());
