@@ -14,9 +14,10 @@ export interface SurfaceOptions {
   pagesDir: string;
   realPages: string | undefined;
   productionBuild: string;
+  manifest: Manifest;
 }
 
-interface Manifest {
+export interface Manifest {
   content_scripts?: { js?: string[]; matches?: string[] }[];
   action?: { default_popup?: string };
   web_accessible_resources?: { resources: string[] }[];
@@ -100,8 +101,12 @@ function contentScriptSize(build: string, manifest: Manifest): MeasureRow[] {
 }
 
 /** Surfaces users see: dashboard, content script, sidebar, popup, capture. */
+export function readManifest(build: string): Manifest {
+  return JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Manifest;
+}
+
 export async function surfaceMeasures(ctx: BenchContext, options: SurfaceOptions): Promise<MeasureRow[]> {
-  const manifest = JSON.parse(readFileSync(join(options.productionBuild, 'manifest.json'), 'utf8')) as Manifest;
+  const manifest = options.manifest;
   const rows: MeasureRow[] = [];
   ctx.log(`dashboard at ${options.bookSize} customers`);
   rows.push(...(await dashboard(ctx, options.bookSize)));
@@ -117,17 +122,16 @@ export async function surfaceMeasures(ctx: BenchContext, options: SurfaceOptions
       hasSidebar: existsSync(join(options.productionBuild, 'sidebar.html')),
     })),
   );
-  ctx.log('popup with 500 due callbacks');
-  rows.push(await popup(ctx, manifest));
   return rows;
 }
 
 /** Popup opened (as a tab of the same size) over a book with 500 callbacks due today. */
-async function popup(ctx: BenchContext, manifest: Manifest): Promise<MeasureRow> {
+export async function popupMeasure(ctx: BenchContext, manifest: Manifest): Promise<MeasureRow> {
   const label = 'popup: open → first due row interactive (500 due)';
   const path = manifest.action?.default_popup;
   if (!path) return notMeasured('popup-interactive', label, onMain('popup', 4), BUDGETS.popupInteractive);
   try {
+    await ctx.context.addInitScript(interactiveOnLoad);
     await ctx.call('reset');
     const seeded = await ctx.call('seedDue', 1_000, 500);
     if (seeded.dueOrOverdue !== 500) throw new Error(`seeded ${seeded.dueOrOverdue} due callbacks, not 500`);

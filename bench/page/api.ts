@@ -16,8 +16,24 @@ export interface Compared {
 
 export type SearchKind = 'phoneTail' | 'namePrefix' | 'initials';
 
+export interface BookState {
+  customers: number;
+  followUps: number;
+  callbacks: number;
+  /** Size the book was seeded with (0: none recorded). */
+  size: number;
+  seededAt: number;
+  dueOrOverdue: number;
+}
+
 export interface BenchApi {
-  /** Empties every table of the extension's database. */
+  /** Measures from now on act on this database: the extension's own (`dealer-desk`) or a scratch one. */
+  use(database: string): Promise<void>;
+  /** Deletes the database in use and goes back to the extension's own. */
+  drop(): Promise<void>;
+  /** What the database in use holds (a cached profile may already hold the book). */
+  book(): Promise<BookState>;
+  /** Empties every table of the database in use. */
   reset(): Promise<void>;
   /** Writes a generated book of `size` customers (+5 follow-ups, 1–3 callbacks each), fast path. */
   seed(size: number): Promise<SeedReport>;
