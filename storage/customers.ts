@@ -123,15 +123,24 @@ export class CustomerRepository {
     } else {
       collection = table.orderBy('updatedAt').reverse();
     }
-    collection = collection.distinct().filter(
-      (customer) =>
-        (query.includeDeleted || customer.deletedAt === undefined) &&
-        (query.phoneTail === undefined || customer.phoneTails.some((tail) => tail.endsWith(query.phoneTail!.slice(-4)))) &&
-        (query.grade === undefined || customer.grade === query.grade) &&
-        (query.stage === undefined || customer.stage === query.stage) &&
-        (query.consultant === undefined || customer.consultant === query.consultant),
-    );
-    return query.limit ? collection.limit(query.limit).toArray() : collection.toArray();
+    const keep = (customer: CustomerRecord): boolean =>
+      (query.includeDeleted || customer.deletedAt === undefined) &&
+      (query.phoneTail === undefined || customer.phoneTails.some((tail) => tail.endsWith(query.phoneTail!.slice(-4)))) &&
+      (query.grade === undefined || customer.grade === query.grade) &&
+      (query.stage === undefined || customer.stage === query.stage) &&
+      (query.consultant === undefined || customer.consultant === query.consultant);
+    if (query.limit) {
+      // Per keystroke: a filtered collection walks a cursor, one round trip per row in Chromium (~30 ms
+      // for 50 rows at 100k). One unfiltered read of twice the rows answers nearly every search, since
+      // deleted cards are few; the cursor only runs when that read was not enough.
+      const batch = query.limit * 2;
+      const read = await collection.clone().limit(batch).toArray();
+      const seen = new Set<string>();
+      const kept = read.filter((customer) => !seen.has(customer.id) && seen.add(customer.id) && keep(customer));
+      if (kept.length >= query.limit || read.length < batch) return kept.slice(0, query.limit);
+    }
+    const filtered = collection.distinct().filter(keep);
+    return query.limit ? filtered.limit(query.limit).toArray() : filtered.toArray();
   }
 
   /** Most recently changed first; pass the last row to get the next page (keyset, never offset). */

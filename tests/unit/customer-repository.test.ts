@@ -104,6 +104,22 @@ describe('customer repository', () => {
     expect(ids(await customers.find({ phoneTail: '8000', grade: 'B' }))).toEqual([zhao.id]);
   });
 
+  test('a search with a limit fills its page with live customers, even when deleted ones come first', async () => {
+    const wangs = [];
+    for (const [i, given] of ['一', '二', '三', '四', '五', '六'].entries()) wangs.push(await created({ name: `王${given}`, phones: [{ number: `1380013800${i}` }] }));
+    // The first rows of the name index are deleted: the page must still hold two live customers.
+    for (const wang of wangs.slice(0, 3)) await customers.softDelete(wang.id);
+    const names = (list: { name: string }[]) => list.map((customer) => customer.name);
+
+    expect(names(await customers.find({ namePrefix: '王', limit: 2 }))).toHaveLength(2);
+    expect(names(await customers.find({ namePrefix: '王', limit: 2 })).every((name) => !['王一', '王二', '王三'].includes(name))).toBe(true);
+    expect(names(await customers.find({ namePrefix: '王', limit: 10 })).sort()).toEqual(['王五', '王六', '王四'].sort());
+    expect(await customers.find({ namePrefix: '王', limit: 10, includeDeleted: true })).toHaveLength(6);
+    // A phone tail shared by two phones of one customer still lists that customer once.
+    const twice = await created({ name: '李七', phones: [{ number: '13900001234' }, { number: '13700001234' }] });
+    expect((await customers.find({ phoneTail: '1234', limit: 5 })).map((customer) => customer.id)).toEqual([twice.id]);
+  });
+
   test('recent pages by last change, newest first, without offsets', async () => {
     const names = ['一', '二', '三', '四', '五'];
     for (const name of names) {
