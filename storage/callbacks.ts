@@ -1,6 +1,10 @@
 import { newId } from './schemas/common';
 import { callbackInputSchema, type Callback, type CallbackInput } from './schemas/callback';
 import type { DealerDeskDatabase } from './database';
+import { DUE_COUNTER_ID, type DueCounter } from './due-count';
+
+/** How far the counter's boundary may trail the time asked about before it is moved up. */
+const COUNTER_STEP = 3_600_000;
 import { validate, type WriteResult } from './validation';
 
 /** Callbacks (回访任务): open ones are read by due time from the `[status+dueAt]` index. */
@@ -29,9 +33,33 @@ export class CallbackRepository {
     return limit ? due.limit(limit).toArray() : due.toArray();
   }
 
-  /** How many open callbacks are due at or before `until`: an index count, not a scan. */
+  /**
+   * How many open callbacks are due at or before `until` (the badge): the maintained counter plus the
+   * few callbacks between its boundary and `until`, so thousands overdue cost no more than a handful.
+   */
   async countOpenDueBy(until: number): Promise<number> {
-    return this.db.callbacks.where('[status+dueAt]').between(['open', -Infinity], ['open', until], true, true).count();
+    const { db } = this;
+    const open = (from: number, to: number, includeFrom: boolean, includeTo: boolean) =>
+      db.callbacks.where('[status+dueAt]').between(['open', from], ['open', to], includeFrom, includeTo).count();
+    const fromCounter = (counter: DueCounter) =>
+      until >= counter.boundary ? open(counter.boundary, until, true, true).then((recent) => counter.count + recent) : open(until, counter.boundary, false, false).then((past) => counter.count - past);
+    const fast = await db.transaction('r', db.callbacks, db.counters, async () => {
+      const counter = await db.counters.get(DUE_COUNTER_ID);
+      return counter && Math.abs(until - counter.boundary) <= COUNTER_STEP ? fromCounter(counter) : undefined;
+    });
+    if (fast !== undefined) return fast;
+    // First read, or the boundary fell behind: move it to the last whole step before `until`.
+    return db.transaction('rw', db.callbacks, db.counters, async () => {
+      const boundary = until - (until % COUNTER_STEP);
+      const counter = await db.counters.get(DUE_COUNTER_ID);
+      let count: number;
+      if (!counter) count = await open(-Infinity, boundary, true, false);
+      else if (boundary >= counter.boundary) count = counter.count + (await open(counter.boundary, boundary, true, false));
+      else count = counter.count - (await open(boundary, counter.boundary, true, false));
+      const next: DueCounter = { id: DUE_COUNTER_ID, boundary, count };
+      await db.counters.put(next);
+      return fromCounter(next);
+    });
   }
 
   async forCustomer(customerId: string): Promise<Callback[]> {

@@ -37,6 +37,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // The badge's due count, kept by storage/due-count.ts (recomputed on first read: no upgrade needed).
+    version: 6,
+    stores: { counters: 'id' },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
