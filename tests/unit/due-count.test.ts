@@ -88,6 +88,15 @@ describe('the badge count of due and overdue callbacks', () => {
     expect(await callbacks.countOpenDueBy(NOW)).toBe(1);
   });
 
+  test('is right for "overdue" (an hour back), alone or inside a caller\'s own read transaction', async () => {
+    for (let minutes = -300; minutes <= 120; minutes += 7) await db.callbacks.add(callback(NOW + minutes * 60_000));
+    const [due, overdue] = await Promise.all([callbacks.countOpenDueBy(NOW), callbacks.countOpenDueBy(NOW - HOUR - 1)]);
+    expect([due, overdue]).toEqual([await counted(NOW), await counted(NOW - HOUR - 1)]);
+    expect(await db.transaction('r', db.callbacks, () => Promise.all([callbacks.countOpenDueBy(NOW), callbacks.countOpenDueBy(NOW - HOUR - 1)]))).toEqual([due, overdue]);
+    await db.callbacks.add(callback(NOW - 2 * HOUR));
+    expect(await callbacks.countOpenDueBy(NOW - HOUR - 1)).toBe(overdue + 1);
+  });
+
   test('2 → 6: callbacks written before the counter existed are counted after the upgrade', async () => {
     const name = `upgrade-2-6-${Math.random().toString(36).slice(2)}`;
     const old = new DealerDeskDatabase(name, SCHEMA_VERSIONS.filter((entry) => entry.version <= 2));
