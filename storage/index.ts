@@ -7,6 +7,7 @@ export { SettingsRepository } from './settings';
 export { ScriptRepository } from './scripts';
 export { type CustomerRecord, searchKeys } from './customer-search-keys';
 export { type FieldError, type WriteResult, RejectedWrite } from './validation';
+export { LeadCapture, captureDraftSchema, customerFromDraft, suggestGrade, type CaptureDraft, type CaptureOutcome, type BulkCaptureReport, type DuplicateCustomer } from './capture-lead';
 export * from './schemas/customer';
 export * from './schemas/follow-up';
 export * from './schemas/callback';

@@ -132,6 +132,9 @@ export const customerInputSchema = z
     ageRange: z.enum(AGE_RANGES).optional(),
     phones: z.array(customerPhoneSchema).max(10).default([]),
     wechat: shortText.optional(),
+    /** Where the customer lives or the business is (as captured from a page or typed). */
+    city: shortText.optional(),
+    address: shortText.optional(),
     qq: z
       .string()
       .trim()

@@ -1,0 +1,112 @@
+import { browser, type Browser } from 'wxt/browser';
+import { openDatabase } from '../../storage/database';
+import { LeadCapture } from '../../storage/capture-lead';
+import { CallbackRepository } from '../../storage/callbacks';
+import { CustomerRepository } from '../../storage/customers';
+import { formatPhone } from '../../core/phone';
+import { captureResultSchema, contentMessageSchema, popupMessageSchema, sidebarMessageSchema, type DraftChanged, type SidebarMessage } from './capture-messages';
+import { captureTab, extractFromTab, sendToCapture } from './capture-tab';
+import { allowSite } from './capture-sites';
+
+type Sender = Browser.runtime.MessageSender;
+
+function isOurSidebar(sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  const url = new URL(sender.url);
+  return url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:' ? url.pathname === '/sidebar.html' : false;
+}
+
+/** The action popup (issue 4's "capture this tab"). */
+function isOurPopup(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url && /^(chrome|moz)-extension:$/.test(new URL(sender.url).protocol) && new URL(sender.url).pathname === '/popup.html';
+}
+
+/** A content script: our extension, in a tab, not one of our own pages. */
+function isContentScript(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !!sender.url && /^https?:/i.test(sender.url);
+}
+
+async function customerCard(id: string) {
+  const db = openDatabase();
+  const customer = await new CustomerRepository(db).get(id);
+  if (!customer) return undefined;
+  const callbacks = (await new CallbackRepository(db).forCustomer(id)).filter((callback) => callback.status === 'open');
+  return {
+    id: customer.id,
+    name: customer.name,
+    phones: customer.phones.map((phone) => formatPhone(phone.number)),
+    wechat: customer.wechat,
+    city: customer.city,
+    grade: customer.grade,
+    stage: customer.stage,
+    site: customer.source.site,
+    channel: customer.source.channel,
+    capturedAt: customer.source.capturedAt,
+    model: [customer.needs.brands.join(' '), customer.needs.series, customer.needs.trimPreferences].filter(Boolean).join(' '),
+    callbacks: callbacks.map((callback) => ({ id: callback.id, kind: callback.kind, dueAt: callback.dueAt })),
+  };
+}
+
+async function handleSidebar(message: SidebarMessage, tabId: number | undefined): Promise<unknown> {
+  const capture = new LeadCapture(openDatabase());
+  switch (message.type) {
+    case 'sidebar:draft': {
+      if (tabId === undefined) return { ok: false };
+      // Fresh from the page each time: nothing about the page is kept in the background.
+      const parsed = captureResultSchema.safeParse(await extractFromTab(tabId).catch(() => undefined));
+      return parsed.success ? { ok: true, tabId, draft: parsed.data } : { ok: false, tabId };
+    }
+    case 'sidebar:duplicates':
+      return { ok: true, duplicates: await capture.duplicatesOf(message.phones) };
+    case 'sidebar:save': {
+      const outcome = await capture.capture(message.draft, { mergeInto: message.mergeInto, allowDuplicate: message.allowDuplicate });
+      if (outcome.status === 'created' || outcome.status === 'merged') return { status: outcome.status, customer: await customerCard(outcome.customer.id) };
+      return outcome;
+    }
+    case 'sidebar:save-all':
+      return capture.captureAll(message.drafts);
+    case 'sidebar:customer':
+      return { ok: true, customer: await customerCard(message.id) };
+    case 'sidebar:open-customer':
+      await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(message.id)}`) });
+      return { ok: true };
+    case 'sidebar:close':
+      if (tabId !== undefined) await sendToCapture(tabId, { type: 'capture:close' }).catch(() => undefined);
+      return { ok: true };
+    case 'sidebar:width':
+      if (tabId !== undefined) await sendToCapture(tabId, { type: 'capture:width', width: message.width }).catch(() => undefined);
+      return { ok: true };
+    case 'sidebar:always-on-site':
+      return { ok: await allowSite(message.origin) };
+  }
+}
+
+/**
+ * The capture feature's message router. Unknown types, malformed messages and wrong senders get
+ * no answer and change nothing.
+ */
+export function registerCaptureRouter(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (response: unknown) => void) => {
+    if (isOurSidebar(sender)) {
+      const parsed = sidebarMessageSchema.safeParse(message);
+      if (!parsed.success) return false;
+      handleSidebar(parsed.data, sender.tab?.id).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
+      return true;
+    }
+    if (isOurPopup(sender)) {
+      const parsed = popupMessageSchema.safeParse(message);
+      if (!parsed.success) return false;
+      captureTab(parsed.data.tabId).then((ok) => sendResponse({ ok }), () => sendResponse({ ok: false }));
+      return true;
+    }
+    if (isContentScript(sender)) {
+      const parsed = contentMessageSchema.safeParse(message);
+      if (!parsed.success) return false;
+      // The page changed under an open sidebar (single-page portal): tell that tab's sidebar.
+      const changed: DraftChanged = { type: 'sidebar:draft-changed', tabId: sender.tab!.id!, draft: parsed.data.draft };
+      browser.runtime.sendMessage(changed).catch(() => undefined);
+      return false;
+    }
+    return false;
+  });
+}

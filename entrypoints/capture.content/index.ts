@@ -1,0 +1,105 @@
+// `customElements` is null in content scripts: the polyfill comes first, then Lit.
+import '@webcomponents/webcomponentsjs/bundles/webcomponents-ce.js';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { CaptureResult, ExtractOptions } from '../../core/extract/types';
+import { leadSiteMatchPatterns } from '../../core/lead-sites';
+import { DealerDeskLauncher, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from './launcher';
+
+const HOST_TAG = 'dealer-desk';
+const RUNNING = Symbol.for('dealer-desk.capture');
+// Set by the extractor script, which the background injects when a sidebar first asks for a draft.
+const EXTRACT = Symbol.for('dealer-desk.extract');
+type Extract = (doc: Document, url: string, options: ExtractOptions) => CaptureResult;
+
+interface SiteMemory {
+  open: boolean;
+  width: number;
+}
+
+/**
+ * The capture script: on the lead sites (manifest), on the sites the user added (registered at run
+ * time) and on demand on any page (injected by the background). It reads the page only when asked
+ * (sidebar open, URL change while open) and sends nothing but what it read.
+ */
+export default defineContentScript({
+  matches: leadSiteMatchPatterns(),
+  runAt: 'document_idle',
+  main(ctx) {
+    const scope = globalThis as typeof globalThis & { [RUNNING]?: boolean };
+    // Injected again on a page where it already runs (shortcut on a portal): nothing to do twice.
+    if (scope[RUNNING]) return;
+    scope[RUNNING] = true;
+
+    if (!customElements.get(HOST_TAG)) customElements.define(HOST_TAG, DealerDeskLauncher);
+    const launcher = document.createElement(HOST_TAG) as DealerDeskLauncher;
+    launcher.src = browser.runtime.getURL('/sidebar.html');
+    launcher.label = browser.i18n.getMessage('capture_launcher_title') || 'Dealer Desk';
+    document.documentElement.append(launcher);
+
+    let selection: string | undefined;
+    const memoryKey = `capture.site.${location.hostname}`;
+    const remember = (patch: Partial<SiteMemory>): void => {
+      void browser.storage.local.get(memoryKey).then((stored) => {
+        const previous = (stored[memoryKey] as SiteMemory | undefined) ?? { open: false, width: DEFAULT_WIDTH };
+        return browser.storage.local.set({ [memoryKey]: { ...previous, ...patch } });
+      });
+    };
+    void browser.storage.local.get(memoryKey).then((stored) => {
+      const memory = stored[memoryKey] as SiteMemory | undefined;
+      if (!memory) return;
+      launcher.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, memory.width));
+      if (memory.open) launcher.open = true;
+    });
+    launcher.addEventListener('dd-launcher-toggle', (event) => remember({ open: (event as CustomEvent<{ open: boolean }>).detail.open }));
+    launcher.addEventListener('dd-launcher-resize', (event) => remember({ width: (event as CustomEvent<{ width: number }>).detail.width }));
+
+    const read = (): CaptureResult | { missing: 'extractor' } => {
+      const extract = (globalThis as Record<symbol, Extract | undefined>)[EXTRACT];
+      return extract ? extract(document, location.href, { selection }) : { missing: 'extractor' };
+    };
+    const push = (): void => {
+      const draft = read();
+      if ('url' in draft) void browser.runtime.sendMessage({ type: 'capture:draft', draft }).catch(() => undefined);
+    };
+
+    browser.runtime.onMessage.addListener((message: { type?: string; selection?: unknown; width?: unknown }, sender, sendResponse) => {
+      // Only the extension's background talks to us (pages cannot reach this listener).
+      if (sender.id !== browser.runtime.id || sender.tab) return false;
+      switch (message?.type) {
+        case 'capture:extract':
+          sendResponse(read());
+          return false;
+        case 'capture:open':
+          selection = typeof message.selection === 'string' ? message.selection : undefined;
+          if (launcher.open && selection) push();
+          launcher.toggle(true);
+          sendResponse(true);
+          return false;
+        case 'capture:close':
+          launcher.toggle(false);
+          sendResponse(true);
+          return false;
+        case 'capture:width':
+          if (typeof message.width === 'number') {
+            launcher.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, message.width));
+            remember({ width: launcher.width });
+          }
+          sendResponse(true);
+          return false;
+      }
+      return false;
+    });
+
+    // Single-page portals change the URL without a load: read the new page once it has rendered.
+    let timer: number | undefined;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      selection = undefined;
+      if (timer) clearTimeout(timer);
+      timer = ctx.setTimeout(() => {
+        if (launcher.open) push();
+      }, 300);
+    });
+    ctx.onInvalidated(() => launcher.remove());
+  },
+});

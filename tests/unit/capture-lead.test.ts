@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { CallbackRepository, CustomerRepository, DealerDeskDatabase, LeadCapture } from '../../storage';
+
+let db: DealerDeskDatabase;
+let now = Date.UTC(2026, 10, 23, 9, 0);
+let capture: LeadCapture;
+
+beforeEach(async () => {
+  db = new DealerDeskDatabase(`capture-${Math.random()}`);
+  await db.open();
+  capture = new LeadCapture(db, () => now);
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const lead = {
+  name: '张伟',
+  phone: '139 1234 5678',
+  wechat: 'zhangwei_88',
+  city: '北京',
+  brand: '问界',
+  series: '问界M7',
+  trim: '2024款 Pro 四驱版',
+  price: '27.98万',
+  url: 'https://dealer.autohome.com.cn/2024/',
+  note: '',
+};
+
+test('a captured lead becomes a potential customer sourced from the portal, with a first-contact callback due now', async () => {
+  const outcome = await capture.capture(lead);
+  expect(outcome.status).toBe('created');
+  if (outcome.status !== 'created') return;
+  const customer = outcome.customer;
+  expect(customer).toMatchObject({
+    name: '张伟',
+    phones: [{ number: '+8613912345678', primary: true }],
+    wechat: 'zhangwei_88',
+    city: '北京',
+    stage: 'potential',
+    grade: 'C',
+    source: { channel: 'autohome', site: '汽车之家', url: 'https://dealer.autohome.com.cn/2024/', capturedAt: now },
+    needs: { brands: ['问界'], series: '问界M7', trimPreferences: '2024款 Pro 四驱版' },
+  });
+  expect(customer.notes).toContain('27.98万');
+  const callbacks = await new CallbackRepository(db).forCustomer(customer.id);
+  expect(callbacks).toMatchObject([{ kind: 'first_contact', planKey: 'first_contact', dueAt: now, status: 'open' }]);
+});
+
+test('the same phone written differently is flagged as a duplicate; "merge into" adds only what the card lacks', async () => {
+  const first = await capture.capture({ ...lead, wechat: '' });
+  if (first.status !== 'created') throw new Error('not created');
+  const second = await capture.capture({ ...lead, name: '张先生', phone: '+86 139-1234-5678', series: '问界M9' });
+  expect(second).toEqual({ status: 'duplicate', duplicates: [{ id: first.customer.id, name: '张伟', phones: ['+8613912345678'], grade: 'C' }] });
+  expect(await db.customers.count()).toBe(1);
+
+  const merged = await capture.capture({ ...lead, name: '张先生', phone: '+86 139-1234-5678', series: '问界M9' }, { mergeInto: first.customer.id });
+  expect(merged.status).toBe('merged');
+  const card = await new CustomerRepository(db).get(first.customer.id);
+  expect(card?.name).toBe('张伟');
+  expect(card?.wechat).toBe('zhangwei_88');
+  expect(card?.needs.series).toBe('问界M7');
+  expect(card?.needs.comparedModels).toEqual(['问界M9']);
+  expect(await db.callbacks.count()).toBe(1);
+});
+
+test('a bad phone is refused with the field named, and nothing is written', async () => {
+  const outcome = await capture.capture({ ...lead, phone: '139 1234 567' });
+  expect(outcome.status).toBe('invalid');
+  if (outcome.status === 'invalid') expect(outcome.errors[0]?.message).toContain('不是有效的电话号码');
+  expect(await db.customers.count()).toBe(0);
+  expect(await db.callbacks.count()).toBe(0);
+});
+
+test('a list capture writes every lead or none, and reports created, merged and skipped', async () => {
+  await capture.capture({ ...lead, wechat: '' });
+  const report = await capture.captureAll([
+    { name: '李娜', phone: '186 0001 2345', url: 'https://dealer.bitauto.com/leads' },
+    { name: '张伟', phone: '13912345678', wechat: 'zw_new', url: 'https://dealer.bitauto.com/leads' },
+    { name: '王强', phone: '150 0123 4567', url: 'https://dealer.bitauto.com/leads' },
+    { name: '王强', phone: '15001234567', url: 'https://dealer.bitauto.com/leads' },
+  ]);
+  expect(report).toEqual({ ok: true, created: 2, merged: 1, skipped: 1 });
+  expect(await db.customers.count()).toBe(3);
+  expect(await db.callbacks.count()).toBe(3);
+  const wang = await new CustomerRepository(db).find({ phone: '15001234567' });
+  expect(wang[0]?.source.channel).toBe('yiche');
+
+  const refused = await capture.captureAll([
+    { name: '赵敏', phone: '133 0000 1111' },
+    { name: '', phone: '133 0000 2222' },
+  ]);
+  expect(refused.ok).toBe(false);
+  expect(refused.index).toBe(1);
+  expect(await db.customers.count()).toBe(3);
+  expect(await db.callbacks.count()).toBe(3);
+});
