@@ -105,20 +105,20 @@ function budgetLabel(budget: Budget | undefined): string {
 
 /** The table as Markdown, so the same text reads in a terminal and in the README. */
 export function table(rows: readonly MeasureRow[]): string {
-  const header = ['measure', 'size', 'n', 'median', 'min', 'max', 'p95', 'ours ÷ baseline', 'budget', 'result'];
+  const header = ['measure', 'size', 'n', 'median', 'min', 'max', 'p95', 'ours ÷ baseline', 'budget', 'result', 'note'];
   const lines: string[][] = [];
   for (const row of rows) {
     const verdict = row.notMeasured ? `not measured: ${row.notMeasured}` : row.pass === undefined ? '' : row.pass ? 'pass' : 'FAIL';
     const unit = row.unit === 'ms' ? '' : ` ${row.unit}`;
     if (row.stats) {
       const s = row.stats;
-      lines.push([row.label, sizeLabel(row.size), String(s.n), figure(s.median, unit), figure(s.min, unit), figure(s.max, unit), figure(s.p95, unit), '', budgetLabel(row.budget), verdict]);
+      lines.push([row.label, sizeLabel(row.size), String(s.n), figure(s.median, unit), figure(s.min, unit), figure(s.max, unit), figure(s.p95, unit), '', budgetLabel(row.budget), verdict, row.note ?? '']);
     } else {
-      lines.push([row.label, sizeLabel(row.size), row.value === undefined ? '' : '1', figure(row.value, unit), '', '', '', '', budgetLabel(row.budget), verdict]);
+      lines.push([row.label, sizeLabel(row.size), row.value === undefined ? '' : '1', figure(row.value, unit), '', '', '', '', budgetLabel(row.budget), verdict, row.note ?? '']);
     }
     for (const base of row.baselines) {
       const s = base.stats;
-      lines.push([`  vs ${base.label}`, sizeLabel(row.size), String(s.n), figure(s.median, unit), figure(s.min, unit), figure(s.max, unit), figure(s.p95, unit), `${figure(base.ratio)}×`, '', '']);
+      lines.push([`  vs ${base.label}`, sizeLabel(row.size), String(s.n), figure(s.median, unit), figure(s.min, unit), figure(s.max, unit), figure(s.p95, unit), `${figure(base.ratio)}×`, '', '', '']);
     }
   }
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
