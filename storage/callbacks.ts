@@ -43,17 +43,21 @@ export class CallbackRepository {
     const { db } = this;
     const open = (from: number, to: number, includeFrom: boolean, includeTo: boolean) =>
       db.callbacks.where('[status+dueAt]').between(['open', from], ['open', to], includeFrom, includeTo).count();
-    const current = Dexie.currentTransaction;
-    // Inside a caller's transaction without the counter: right, but as slow as the plain index count.
-    if (current && !current.storeNames.includes('counters')) return open(-Infinity, until, true, true);
     const fromCounter = (counter: DueCounter) =>
       until >= counter.boundary ? open(counter.boundary, until, true, true).then((recent) => counter.count + recent) : open(until, counter.boundary, false, false).then((past) => counter.count - past);
+    const usable = (counter: DueCounter | undefined): boolean =>
+      counter !== undefined && until - counter.boundary <= COUNTER_STEP && until >= counter.boundary - 2 * COUNTER_STEP;
+    const current = Dexie.currentTransaction;
+    if (current) {
+      // Inside a caller's transaction: use the counter if it is in scope and fresh, never move it.
+      const counter = current.storeNames.includes('counters') ? await db.counters.get(DUE_COUNTER_ID) : undefined;
+      return counter && usable(counter) ? fromCounter(counter) : open(-Infinity, until, true, true);
+    }
     const fast = await db.transaction('r', db.callbacks, db.counters, async () => {
       const counter = await db.counters.get(DUE_COUNTER_ID);
-      if (!counter || until - counter.boundary > COUNTER_STEP) return undefined;
+      if (counter && usable(counter)) return fromCounter(counter);
       // Far in the past (not the badge): count that range as it is.
-      if (until < counter.boundary - 2 * COUNTER_STEP) return open(-Infinity, until, true, true);
-      return fromCounter(counter);
+      return counter && until < counter.boundary ? open(-Infinity, until, true, true) : undefined;
     });
     if (fast !== undefined) return fast;
     // First read, or the boundary fell behind: move it up to the last whole step before `until`.

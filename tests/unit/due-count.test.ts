@@ -93,6 +93,7 @@ describe('the badge count of due and overdue callbacks', () => {
     const [due, overdue] = await Promise.all([callbacks.countOpenDueBy(NOW), callbacks.countOpenDueBy(NOW - HOUR - 1)]);
     expect([due, overdue]).toEqual([await counted(NOW), await counted(NOW - HOUR - 1)]);
     expect(await db.transaction('r', db.callbacks, () => Promise.all([callbacks.countOpenDueBy(NOW), callbacks.countOpenDueBy(NOW - HOUR - 1)]))).toEqual([due, overdue]);
+    expect(await db.transaction('r', db.callbacks, db.counters, () => Promise.all([callbacks.countOpenDueBy(NOW), callbacks.countOpenDueBy(NOW - HOUR - 1)]))).toEqual([due, overdue]);
     await db.callbacks.add(callback(NOW - 2 * HOUR));
     expect(await callbacks.countOpenDueBy(NOW - HOUR - 1)).toBe(overdue + 1);
   });
