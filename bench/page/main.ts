@@ -1,4 +1,5 @@
 import '../../storage/zod';
+import { browser } from 'wxt/browser';
 import {
   CallbackRepository,
   CustomerRepository,
@@ -270,6 +271,11 @@ const api: BenchApi = {
     frame.remove();
     const contacts = (result as { contacts?: unknown[] } | undefined)?.contacts;
     return { samples, contacts: Array.isArray(contacts) ? contacts.length : -1 };
+  },
+
+  async forgetSites() {
+    const stored = await browser.storage.local.get(null);
+    await browser.storage.local.remove(Object.keys(stored).filter((key) => key.startsWith('capture.site.')));
   },
 
   async waitForCustomer(phone, timeoutMs) {
