@@ -47,10 +47,17 @@ export function rowsShownAtOnLoad(args: { count: number; selectors: readonly str
     for (const element of root.querySelectorAll('*')) if (element.shadowRoot) found.push(...deep(element.shadowRoot, selector));
     return found;
   };
+  // A virtualised list draws only a screenful: full once its own scroller holds more than it shows.
+  const inFullScroller = (row: Element): boolean => {
+    for (let node: Node | null = row; node && node !== document.documentElement && node !== document.body; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+      if (node instanceof Element && /(auto|scroll)/.test(getComputedStyle(node).overflowY) && node.scrollHeight > node.clientHeight + 10) return true;
+    }
+    return false;
+  };
   const check = (): void => {
     for (const selector of args.selectors) {
       const shown = deep(document, selector).filter((row) => row.getBoundingClientRect().height > 0);
-      if (shown.length >= args.count) {
+      if (shown.length >= args.count || (shown.length >= 10 && inFullScroller(shown[0]!))) {
         w.__ddRows = { at: performance.now(), rows: shown.length };
         return;
       }
