@@ -1,7 +1,8 @@
 import { t } from '../core/i18n';
 import { leadSiteOf } from '../core/lead-sites';
 import { firstContactCallback } from '../core/first-contact';
-import { normalisePhone } from '../core/phone';
+import { formatPhone, normalisePhone } from '../core/phone';
+import { countryOfUrl } from '../core/site-country';
 import { GRADES, SOURCE_CHANNELS, type Grade, type SourceChannel } from '../core/vocabulary';
 import { CallbackRepository } from './callbacks';
 import { CustomerRepository } from './customers';
@@ -92,6 +93,18 @@ function httpUrl(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
+/**
+ * A phone as the page wrote it, made international when the site is not Chinese (`(201) 555-0123`
+ * on a US portal is +1 201…); left as written when it cannot be read, for storage to refuse.
+ */
+export function phoneOfSite(raw: string, url: string | undefined): string {
+  const country = countryOfUrl(url);
+  if (country === 'CN' || raw.trim().startsWith('+')) return raw;
+  const phone = normalisePhone(raw, country);
+  if (typeof phone !== 'object') return raw;
+  return phone.extension ? `${phone.e164};ext=${phone.extension}` : phone.e164;
+}
+
 /** The customer card a captured lead becomes: a potential customer, sourced from the page. */
 export function customerFromDraft(input: CaptureDraft, capturedAt: number): CustomerInput {
   const draft = captureDraftSchema.parse(input);
@@ -100,7 +113,7 @@ export function customerFromDraft(input: CaptureDraft, capturedAt: number): Cust
   const brand = text(draft.brand);
   return {
     name: text(draft.name) ?? '',
-    phones: text(draft.phone) ? [{ number: text(draft.phone)!, label: 'mobile', primary: true }] : [],
+    phones: text(draft.phone) ? [{ number: phoneOfSite(text(draft.phone)!, url), label: 'mobile', primary: true }] : [],
     ...(text(draft.wechat) ? { wechat: text(draft.wechat) } : {}),
     ...(text(draft.city) ? { city: text(draft.city) } : {}),
     ...(text(draft.address) ? { address: text(draft.address) } : {}),
@@ -153,7 +166,7 @@ function mergedCard(existing: CustomerRecord, lead: CustomerInput): Partial<Cust
 }
 
 function summary(customer: CustomerRecord): DuplicateCustomer {
-  return { id: customer.id, name: customer.name, phones: customer.phones.map((phone) => phone.number), grade: customer.grade };
+  return { id: customer.id, name: customer.name, phones: customer.phones.map((phone) => formatPhone(phone.number)), grade: customer.grade };
 }
 
 /**
@@ -173,8 +186,9 @@ export class LeadCapture {
     this.callbacks = new CallbackRepository(db, now);
   }
 
-  async duplicatesOf(phones: readonly string[]): Promise<DuplicateCustomer[]> {
-    return (await this.customers.findDuplicates(phones)).map(summary);
+  /** Customers who already have one of these phones (as written on the page at `url`). */
+  async duplicatesOf(phones: readonly string[], url?: string): Promise<DuplicateCustomer[]> {
+    return (await this.customers.findDuplicates(phones.map((phone) => phoneOfSite(phone, url)))).map(summary);
   }
 
   async capture(draft: CaptureDraft, options: CaptureOptions = {}): Promise<CaptureOutcome> {

@@ -252,6 +252,13 @@ function rowContact(row: Element, hits: PhoneHit[], labels: Labelled[], facts: S
   if (contact.name && !columns) contact.kind = looksLikePersonName(contact.name.value) && !BUSINESS_WORDS.test(contact.name.value) ? 'person' : 'business';
   mergeVehicle(vehicle, adapter?.rowVehicle?.(row));
   mergeVehicle(vehicle, vehicleNear(row, facts));
+  if (!vehicle.price && !columns) {
+    // A card's own price element ("最低报价 24.98万"), read as rendered.
+    const priceElement = row.querySelector('[class*=price]');
+    const text = priceElement ? renderedText(priceElement) : undefined;
+    const price = text ? parsePrice(text, currency) : undefined;
+    if (price) vehicle.price = { value: price, source: 'row' };
+  }
   if (!isEmptyVehicle(vehicle)) contact.vehicle = vehicle;
   return contact;
 }

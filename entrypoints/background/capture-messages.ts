@@ -38,7 +38,8 @@ const id = z.string().min(1).max(64);
 /** Messages from the sidebar page. */
 export const sidebarMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar:draft') }),
-  z.object({ type: z.literal('sidebar:duplicates'), phones: z.array(z.string().max(100)).max(10) }),
+  z.object({ type: z.literal('sidebar:language') }),
+  z.object({ type: z.literal('sidebar:duplicates'), phones: z.array(z.string().max(100)).max(10), url: z.string().max(2000).optional() }),
   z.object({ type: z.literal('sidebar:save'), draft: captureDraftSchema, mergeInto: id.optional(), allowDuplicate: z.boolean().optional() }),
   z.object({ type: z.literal('sidebar:save-all'), drafts: z.array(captureDraftSchema).min(1).max(300) }),
   z.object({ type: z.literal('sidebar:customer'), id }),

@@ -3,6 +3,7 @@ import { openDatabase } from '../../storage/database';
 import { LeadCapture } from '../../storage/capture-lead';
 import { CallbackRepository } from '../../storage/callbacks';
 import { CustomerRepository } from '../../storage/customers';
+import { SettingsRepository } from '../../storage/settings';
 import { formatPhone } from '../../core/phone';
 import { captureResultSchema, contentMessageSchema, popupMessageSchema, sidebarMessageSchema, type DraftChanged, type SidebarMessage } from './capture-messages';
 import { captureTab, extractFromTab, sendToCapture } from './capture-tab';
@@ -56,8 +57,10 @@ async function handleSidebar(message: SidebarMessage, tabId: number | undefined)
       const parsed = captureResultSchema.safeParse(await extractFromTab(tabId).catch(() => undefined));
       return parsed.success ? { ok: true, tabId, draft: parsed.data } : { ok: false, tabId };
     }
+    case 'sidebar:language':
+      return { ok: true, language: (await new SettingsRepository(openDatabase()).get()).language };
     case 'sidebar:duplicates':
-      return { ok: true, duplicates: await capture.duplicatesOf(message.phones) };
+      return { ok: true, duplicates: await capture.duplicatesOf(message.phones, message.url) };
     case 'sidebar:save': {
       const outcome = await capture.capture(message.draft, { mergeInto: message.mergeInto, allowDuplicate: message.allowDuplicate });
       if (outcome.status === 'created' || outcome.status === 'merged') return { status: outcome.status, customer: await customerCard(outcome.customer.id) };

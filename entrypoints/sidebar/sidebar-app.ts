@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { browser } from 'wxt/browser';
 import type { CaptureResult, CapturedContact, CapturedVehicle } from '../../core/extract/types';
-import { getLocale, t } from '../../core/i18n';
+import { getLocale, setLocale, t } from '../../core/i18n';
 import { leadSiteOf } from '../../core/lead-sites';
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/capture-form/dd-capture-form';
@@ -168,6 +168,10 @@ export class SidebarApp extends LitElement {
   }
 
   private async load(): Promise<void> {
+    // The language chosen in Settings, like the dashboard (asked of the background, which owns storage).
+    void sidebarApi.language().then((reply) => {
+      if (reply?.language === 'zh_CN' || reply?.language === 'en') setLocale(reply.language);
+    }, () => undefined);
     const reply = await sidebarApi.draft().catch(() => undefined);
     this.tabId = reply?.tabId;
     if (reply?.ok && reply.draft) this.show(reply.draft);
@@ -192,7 +196,7 @@ export class SidebarApp extends LitElement {
       this.duplicates = [];
       return;
     }
-    const reply = await sidebarApi.duplicates([phone]).catch(() => undefined);
+    const reply = await sidebarApi.duplicates([phone], this.form?.read().url ?? this.draft?.url).catch(() => undefined);
     this.duplicates = reply?.duplicates ?? [];
   }
 

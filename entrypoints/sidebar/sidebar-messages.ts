@@ -45,8 +45,9 @@ export interface BulkReply {
  * listens to the page it sits on.
  */
 export const sidebarApi = {
+  language: () => browser.runtime.sendMessage({ type: 'sidebar:language' }) as Promise<{ ok: boolean; language?: 'zh_CN' | 'en' | 'auto' }>,
   draft: () => browser.runtime.sendMessage({ type: 'sidebar:draft' }) as Promise<{ ok: boolean; tabId?: number; draft?: CaptureResult }>,
-  duplicates: (phones: string[]) => browser.runtime.sendMessage({ type: 'sidebar:duplicates', phones }) as Promise<{ ok: boolean; duplicates: DuplicateSummary[] }>,
+  duplicates: (phones: string[], url?: string) => browser.runtime.sendMessage({ type: 'sidebar:duplicates', phones, url }) as Promise<{ ok: boolean; duplicates: DuplicateSummary[] }>,
   save: (draft: LeadDraft, options: { mergeInto?: string; allowDuplicate?: boolean } = {}) =>
     browser.runtime.sendMessage({ type: 'sidebar:save', draft, ...options }) as Promise<SaveReply>,
   saveAll: (drafts: LeadDraft[]) => browser.runtime.sendMessage({ type: 'sidebar:save-all', drafts }) as Promise<BulkReply>,

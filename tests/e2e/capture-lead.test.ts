@@ -2,6 +2,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/extension';
 
+// Extension APIs inside code evaluated in the service worker.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
@@ -163,5 +167,22 @@ test('the sidebar is resized by dragging its edge, and keeps that width on the n
   await page.reload();
   await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
   await expect.poll(async () => Math.round(await width()), { timeout: 10_000 }).toBe(500);
+  await page.close();
+});
+
+test('a selection sent from the context menu opens the sidebar with the selected person first', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('http://www.xcar.com.cn/fixtures/pages/xcar-home.html');
+  await page.waitForSelector('dealer-desk', { state: 'attached' });
+  const worker = await browser.serviceWorker();
+  // What the background does when the consultant picks the context-menu entry on a selection.
+  await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: '*://www.xcar.com.cn/*' });
+    await chrome.tabs.sendMessage(tab.id, { type: 'capture:open', selection: '车主 陈静 电话 136 0000 7788' }, { frameId: 0 });
+  });
+  await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
+  const form = sidebarFrame(page)!.locator('dd-capture-form form');
+  await expect.poll(() => form.locator('[name=phone]').inputValue(), { timeout: 10_000 }).toBe('136 0000 7788');
+  expect(await form.locator('[name=name]').inputValue()).toBe('陈静');
   await page.close();
 });

@@ -49,6 +49,10 @@ describe.skipIf(!existsSync(REAL))('extraction in Chromium on real saved portal 
   beforeAll(async () => {
     server = await startFixtureServer({ '/fixtures/': join(ROOT, 'tests', 'fixtures'), '/demo/': join(ROOT, 'public', 'demo'), '/real/': REAL });
     browser = await launchExtension({ server });
+    // The dashboard opens itself on install: let it, so it does not interrupt the first navigation.
+    for (let i = 0; i < 100 && !browser.context.pages().some((page) => page.url().includes('/options.html')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     // The saved pages reference trackers and CDNs: only the page itself is served (no network here anyway).
     await browser.context.route(/^https?:\/\/(?![^/]+\/real\/)/, (route) => route.abort());
   });
@@ -68,6 +72,12 @@ describe.skipIf(!existsSync(REAL))('extraction in Chromium on real saved portal 
     const contacts = sidebarFrame(page)!.locator('dd-capture-contacts li');
     await expect.poll(() => contacts.count(), { timeout: 10_000 }).toBe(25);
     expect(await contacts.first().textContent()).toMatch(/\(\d{3}\) \d{3}-\d{4}/);
+    // Capture all: a dealer seen on several cards becomes one customer (21 distinct phones on 25 cards).
+    await sidebarFrame(page)!.locator('dd-capture-contacts button.capture-all').click();
+    const report = sidebarFrame(page)!.locator('.report');
+    await expect.poll(() => report.textContent(), { timeout: 20_000 }).toMatch(/新建 21 位客户，合并 \d 位，跳过 \d 位/);
+    const [, merged, skipped] = /合并 (\d) 位，跳过 (\d) 位/.exec((await report.textContent()) ?? '')!;
+    expect(Number(merged) + Number(skipped)).toBe(4);
     const timing = await extractionMs(url);
     console.log(`autotrader listing (${Math.round(timing.bytes / 1024)} KB): ${timing.ms.toFixed(1)} ms, ${timing.contacts} contacts`);
     expect(timing.contacts).toBe(25);

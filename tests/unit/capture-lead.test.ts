@@ -53,7 +53,7 @@ test('the same phone written differently is flagged as a duplicate; "merge into"
   const first = await capture.capture({ ...lead, wechat: '' });
   if (first.status !== 'created') throw new Error('not created');
   const second = await capture.capture({ ...lead, name: '张先生', phone: '+86 139-1234-5678', series: '问界M9' });
-  expect(second).toEqual({ status: 'duplicate', duplicates: [{ id: first.customer.id, name: '张伟', phones: ['+8613912345678'], grade: 'C' }] });
+  expect(second).toEqual({ status: 'duplicate', duplicates: [{ id: first.customer.id, name: '张伟', phones: ['139 1234 5678'], grade: 'C' }] });
   expect(await db.customers.count()).toBe(1);
 
   const merged = await capture.capture({ ...lead, name: '张先生', phone: '+86 139-1234-5678', series: '问界M9' }, { mergeInto: first.customer.id });
@@ -96,4 +96,17 @@ test('a list capture writes every lead or none, and reports created, merged and 
   expect(refused.index).toBe(1);
   expect(await db.customers.count()).toBe(3);
   expect(await db.callbacks.count()).toBe(3);
+});
+
+test('phones from foreign portals are read in the site’s country; the same dealer seen twice is one customer', async () => {
+  const report = await capture.captureAll([
+    { name: 'Metro Honda', phone: '(201) 555-0123', url: 'https://www.cargurus.com/Cars/l-Used-Honda-Civic' },
+    { name: 'Metro Honda', phone: '201-555-0123', url: 'https://www.cars.com/shopping/results/' },
+    { name: 'Autohaus Schneider GmbH', phone: '030 1234567', url: 'https://suchen.mobile.de/fahrzeuge/details.html?id=1' },
+  ]);
+  expect(report).toEqual({ ok: true, created: 2, merged: 0, skipped: 1 });
+  const customers = new CustomerRepository(db);
+  expect((await customers.find({ phone: '+12015550123' }))[0]?.source.channel).toBe('other_portal');
+  expect((await customers.find({ phone: '+49301234567' }))[0]?.name).toBe('Autohaus Schneider GmbH');
+  expect(await capture.duplicatesOf(['(201) 555-0123'], 'https://www.autotrader.com/x')).toHaveLength(1);
 });

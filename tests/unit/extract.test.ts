@@ -78,6 +78,7 @@ describe('lists', () => {
     expect(result.contacts.map((c) => c.name?.value)).toEqual(['北京鸿远问界用户中心', '北京中汽南方问界中心', '北京华通远航汽车销售服务有限公司']);
     expect(phonesOf(result)).toEqual([['138-0013-8000'], ['010-8765-4321'], ['186 1000 2233']]);
     expect(result.contacts[0]?.address?.value).toBe('朝阳区来广营西路 5 号');
+    expect(result.contacts.map((c) => c.vehicle?.price?.value.amount)).toEqual([249800, 252800, 248800]);
     expect(result.contacts.every((c) => c.kind === 'business')).toBe(true);
   });
 
