@@ -95,6 +95,9 @@ function bookCacheDir(size: number): string {
   return join(RESULTS, '.cache', `profile-${size}-${hash.digest('hex').slice(0, 12)}`);
 }
 
+/** What the cache keeps of a profile: the extension's IndexedDB and localStorage (the book's marker). */
+const CACHED_DATA = [join('Default', 'IndexedDB'), join('Default', 'Local Storage')];
+
 /** Makes the extension's own database hold a book of `size`, from the cache when it can. */
 async function ensureBook(ctx: BenchContext, size: number, profile: string, server: FixtureServer): Promise<BenchContext> {
   await ctx.call('use', DATABASE_NAME);
@@ -112,8 +115,9 @@ async function ensureBook(ctx: BenchContext, size: number, profile: string, serv
   log(`${size}: caching the seeded profile in ${cache.slice(ROOT.length + 1)}`);
   await ctx.close();
   rmSync(join(RESULTS, '.cache'), { recursive: true, force: true });
-  mkdirSync(join(RESULTS, '.cache'), { recursive: true });
-  cpSync(profile, cache, { recursive: true });
+  // Only the data: a profile's extension state (granted permissions, registered scripts) would belong
+  // to the build that seeded it, not to the one being measured.
+  for (const data of CACHED_DATA) cpSync(join(profile, data), join(cache, data), { recursive: true });
   execFileSync('sync');
   const reopened = await openSession(server, profile);
   await reopened.call('use', DATABASE_NAME);
