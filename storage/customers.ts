@@ -5,6 +5,7 @@ import { newId } from './schemas/common';
 import { customerInputSchema, type CustomerInput, type Grade, type Stage } from './schemas/customer';
 import { searchKeys, type CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
+import { canReplanHere, replanCustomer, replanTables } from './replan';
 import { validate, type FieldError, type WriteResult } from './validation';
 
 export interface CustomerQuery {
@@ -46,9 +47,21 @@ export class CustomerRepository {
     return { ok: true, value: { ...result.value, id, createdAt: at, updatedAt: at, ...searchKeys(result.value) } };
   }
 
+  /**
+   * Stores a new card and plans its callbacks (a new lead's first contact) in the same transaction;
+   * inside a caller's transaction without the planning tables it only stores the card (see `canReplanHere`).
+   */
   async create(input: CustomerInput): Promise<WriteResult<CustomerRecord>> {
     const prepared = this.prepare(input);
-    if (prepared.ok) await this.db.customers.add(prepared.value);
+    if (!prepared.ok) return prepared;
+    if (!canReplanHere(this.db)) {
+      await this.db.customers.add(prepared.value);
+      return prepared;
+    }
+    await this.db.transaction('rw', replanTables(this.db), async () => {
+      await this.db.customers.add(prepared.value);
+      await replanCustomer(this.db, prepared.value.id, this.now());
+    });
     return prepared;
   }
 
@@ -82,9 +95,13 @@ export class CustomerRepository {
     return { created, rejected };
   }
 
-  /** Applies `patch` over the stored card; the whole card is validated again before writing. */
+  /**
+   * Applies `patch` over the stored card; the whole card is validated again before writing, and the
+   * customer's callbacks are re-planned in the same transaction (a new grade, a delivery date…).
+   */
   async update(id: string, patch: Partial<CustomerInput>): Promise<WriteResult<CustomerRecord>> {
-    return this.db.transaction('rw', this.db.customers, async () => {
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
       const existing = await this.db.customers.get(id);
       if (!existing) return { ok: false, errors: [{ path: 'id', field: t('field_id'), message: t('error_not_found') }] } as const;
       const result = validate(customerInputSchema, { ...editableFields(existing), ...patch });
@@ -98,21 +115,29 @@ export class CustomerRepository {
         ...searchKeys(result.value),
       };
       await this.db.customers.put(record);
+      if (replan) await replanCustomer(this.db, id, this.now());
       return { ok: true, value: record } as const;
     });
   }
 
   /** Hides the customer everywhere; `restore` brings it back unchanged. */
   async softDelete(id: string): Promise<boolean> {
-    return (await this.db.customers.update(id, { deletedAt: this.now(), updatedAt: this.now() })) === 1;
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
+      const changed = (await this.db.customers.update(id, { deletedAt: this.now(), updatedAt: this.now() })) === 1;
+      if (changed && replan) await replanCustomer(this.db, id, this.now());
+      return changed;
+    });
   }
 
   async restore(id: string): Promise<boolean> {
-    return this.db.transaction('rw', this.db.customers, async () => {
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
       const existing = await this.db.customers.get(id);
       if (!existing || existing.deletedAt === undefined) return false;
       const { deletedAt: _deleted, ...kept } = existing;
       await this.db.customers.put({ ...kept, updatedAt: this.now() });
+      if (replan) await replanCustomer(this.db, id, this.now());
       return true;
     });
   }

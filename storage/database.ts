@@ -11,12 +11,24 @@ export const DATABASE_NAME = 'dealer-desk';
 
 export type SettingsRecord = Settings & { id: 'settings' };
 
+/** A notification raised for a callback falling due at `dueAt` (a snoozed callback may raise one more). */
+export interface NotificationRecord {
+  /** `<callbackId>@<dueAt>` */
+  id: string;
+  callbackId: string;
+  dueAt: number;
+  notifiedAt: number;
+  /** Shown (false: recorded without showing, e.g. folded into a summary). */
+  shown: boolean;
+}
+
 export class DealerDeskDatabase extends Dexie {
   declare customers: EntityTable<CustomerRecord, 'id'>;
   declare followUps: EntityTable<FollowUp, 'id'>;
   declare callbacks: EntityTable<Callback, 'id'>;
   declare scripts: EntityTable<Script, 'id'>;
   declare settings: EntityTable<SettingsRecord, 'id'>;
+  declare notifications: EntityTable<NotificationRecord, 'id'>;
   declare counters: EntityTable<DueCounter, 'id'>;
 
   /** `versions` is for the upgrade tests, which build a database as an older release left it. */

@@ -38,6 +38,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    // Reminders: which callbacks already raised a notification, so a restarted worker never repeats one.
+    version: 3,
+    stores: {
+      notifications: 'id, callbackId, notifiedAt',
+    },
+  },
+  {
     // The badge's due count, kept by storage/due-count.ts (recomputed on first read: no upgrade needed).
     version: 6,
     stores: { counters: 'id' },

@@ -5,6 +5,8 @@ import { LiveQueryController } from '../../components/controllers/live-query-con
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/customer-form/dd-customer-form';
 import '../../components/customer-list/dd-customer-list';
+import './customer-follow-up';
+import './script-library';
 import type { CustomerCardDraft, CustomerFieldError } from '../../components/customer-form/dd-customer-form';
 import { CustomerRepository, openDatabase, type CustomerInput, type CustomerRecord } from '../../storage';
 
@@ -36,6 +38,9 @@ export class DashboardApp extends LitElement {
       border-radius: 8px;
       padding: 12px;
       box-shadow: 0 1px 2px rgb(0 0 0 / 8%);
+    }
+    section.library {
+      grid-column: 1 / -1;
     }
     h2 {
       font-size: 16px;
@@ -88,6 +93,7 @@ export class DashboardApp extends LitElement {
     this.errors = [];
     this.savedAt = undefined;
     this.selected.setQuery(() => liveQuery(() => this.loadSelected()));
+    this.requestUpdate();
   }
 
   private async save(draft: CustomerCardDraft): Promise<void> {
@@ -110,7 +116,17 @@ export class DashboardApp extends LitElement {
       <header>
         <h1>${t('extName')}</h1>
         <button type="button" @click=${() => (location.hash = 'new')}>${t('action_new_customer')}</button>
+        <button type="button" class="scripts" @click=${() => (location.hash = location.hash === '#scripts' ? '' : 'scripts')}>
+          ${location.hash === '#scripts' ? t('script_back') : t('script_editor_title')}
+        </button>
       </header>
+      ${location.hash === '#scripts'
+        ? html`<section class="library" aria-label=${t('script_editor_title')}><dd-script-library></dd-script-library></section>`
+        : this.renderCustomers(editing)}`;
+  }
+
+  private renderCustomers(editing: CustomerRecord | undefined): TemplateResult {
+    return html`
       <section aria-label=${t('customers_title')}>
         <h2>${t('customers_title')} (${this.list.value.length})</h2>
         <dd-customer-list
@@ -128,6 +144,7 @@ export class DashboardApp extends LitElement {
           ?busy=${this.busy}
           @dd-customer-submit=${(event: CustomEvent<{ draft: CustomerCardDraft }>) => this.save(event.detail.draft)}
         ></dd-customer-form>
+        ${editing ? html`<dd-customer-follow-up .customerId=${editing.id}></dd-customer-follow-up>` : ''}
       </section>
     `;
   }

@@ -14,8 +14,10 @@ export const scriptInputSchema = z.object({
       stages: z.array(z.enum(STAGES)).default([]),
       grades: z.array(z.enum(GRADES)).default([]),
       callbackKinds: z.array(z.enum(CALLBACK_KINDS)).default([]),
+      /** Plan-key prefixes of the callbacks it answers, e.g. `post_delivery:7d_call`. */
+      steps: z.array(shortText).max(20).default([]),
     })
-    .default({ stages: [], grades: [], callbackKinds: [] }),
+    .default({ stages: [], grades: [], callbackKinds: [], steps: [] }),
   body: longText.min(1, { error: 'error_required' }),
   /** For objection handling: e.g. `price`, `friend_sells_insurance`. */
   objection: shortText.optional(),

@@ -1,0 +1,168 @@
+import '../../storage/zod';
+import Dexie from 'dexie';
+import { browser } from 'wxt/browser';
+import { callbackReason } from '../../core/cadence';
+import { t } from '../../core/i18n';
+import { CallbackRepository, newestCustomerUpdate, openDatabase, planStamp, ReminderRepository, replanAll, replanChangedSince, type DueCounts } from '../../storage';
+import { applyLanguageSetting } from '../shared/language';
+import { z } from '../../storage/zod';
+import { REMINDERS_REFRESH } from '../shared/reminders-message';
+
+const TICK_ALARM = 'dd-reminders-tick';
+/** Individual notifications per tick; the rest are folded into one summary. */
+const MAX_SHOWN = 3;
+const OVERDUE_COLOUR = '#d92d20';
+const DUE_COLOUR = '#f79009';
+const NOTIFICATION_PREFIX = 'dd-callback|';
+const SUMMARY_NOTIFICATION = 'dd-callback-summary';
+
+const remindersRefreshMessage = z.object({ type: z.literal(REMINDERS_REFRESH) }).strict();
+
+const db = openDatabase();
+const callbacks = new CallbackRepository(db);
+const reminders = new ReminderRepository(db);
+
+/** The badge: due-now + overdue callbacks; red when any is overdue, amber when all are due within the hour; empty when none. */
+export async function showDueCounts(counts: DueCounts): Promise<void> {
+  await browser.action.setBadgeText({ text: counts.due === 0 ? '' : counts.due > 999 ? '999+' : String(counts.due) });
+  await browser.action.setBadgeBackgroundColor({ color: counts.overdue > 0 ? OVERDUE_COLOUR : DUE_COLOUR });
+  await browser.action.setBadgeTextColor?.({ color: '#ffffff' });
+  await browser.action.setTitle({ title: counts.due === 0 ? t('reminder_badge_title_none') : t('reminder_badge_title', counts.due, counts.overdue) });
+}
+
+/** Shows what fell due since the last look: a few one by one, the rest folded into a summary. */
+async function notifyDue(now: number): Promise<void> {
+  const claimed = await reminders.claim(now, MAX_SHOWN);
+  if (claimed === 'quiet' || claimed.due.length === 0) return;
+  const rows = await callbacks.withCustomers(claimed.due.filter((callback) => claimed.shown.has(callback.id)));
+  for (const { callback, customer } of rows) {
+    await browser.notifications.create(`${NOTIFICATION_PREFIX}${customer.id}|${callback.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('reminder_notification_title', customer.name),
+      message: callbackReason(callback, customer.grade),
+      priority: 2,
+    });
+  }
+  const folded = claimed.due.length - claimed.shown.size;
+  if (folded > 0) {
+    await browser.notifications.create(SUMMARY_NOTIFICATION, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('reminder_summary_title', folded),
+      message: t('reminder_summary_message'),
+    });
+  }
+}
+
+const PLAN_STAMP_KEY = 'dd-plan-stamp';
+const PLANNED_THROUGH_KEY = 'dd-planned-through';
+/** A full re-plan under way: the stamp it is for and the last customer id done. */
+const REPLAN_CURSOR_KEY = 'dd-replan-cursor';
+/** Work per tick on a full re-plan; the rest continues on the next tick. */
+const REPLAN_BUDGET_MS = 20_000;
+
+/**
+ * Once a day, and within a minute of a change to the cadence settings, every customer is re-planned;
+ * in between, within a minute, the cards written without planning (imports, bulk edits, restores).
+ */
+async function replanWhenStale(now: number): Promise<void> {
+  const stamp = await planStamp(db, now);
+  const stored = await browser.storage.local.get([PLAN_STAMP_KEY, PLANNED_THROUGH_KEY, REPLAN_CURSOR_KEY]);
+  if (stored[PLAN_STAMP_KEY] !== stamp) {
+    const through = await newestCustomerUpdate(db);
+    const cursor = stored[REPLAN_CURSOR_KEY] as { stamp?: string; after?: string } | undefined;
+    const progress = await replanAll(db, now, { ...(cursor?.stamp === stamp && cursor.after ? { after: cursor.after } : {}), budgetMs: REPLAN_BUDGET_MS });
+    if (!progress.done) {
+      await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, after: progress.after } });
+      return;
+    }
+    await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp, [PLANNED_THROUGH_KEY]: through, [REPLAN_CURSOR_KEY]: {} });
+    return;
+  }
+  const since = typeof stored[PLANNED_THROUGH_KEY] === 'number' ? stored[PLANNED_THROUGH_KEY] : 0;
+  if ((await newestCustomerUpdate(db)) <= since) return;
+  await browser.storage.local.set({ [PLANNED_THROUGH_KEY]: await replanChangedSince(db, since, now, REPLAN_BUDGET_MS) });
+}
+
+let running: Promise<void> = Promise.resolve();
+
+/** Badge and notifications brought up to date; ticks run one after another, never interleaved. */
+export function tick(): Promise<void> {
+  running = running
+    .catch(() => undefined)
+    .then(async () => {
+      await applyLanguageSetting();
+      await showDueCounts(await callbacks.dueCounts());
+      await notifyDue(Date.now());
+      // Re-planning may take a while on a big book: the badge is right first; what it writes re-counts
+      // the badge through the change broadcast, and is notified on the next tick.
+      await replanWhenStale(Date.now());
+    });
+  return running;
+}
+
+async function ensureAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(TICK_ALARM);
+  if (!existing) await browser.alarms.create(TICK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+}
+
+function openCustomer(customerId: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(customerId)}`) });
+}
+
+/**
+ * Reminders: one periodic alarm (re-created at start-up) plus due times in Dexie; the badge follows
+ * every change within a minute, at once when a page says so or while the worker is awake.
+ */
+export function registerReminders(): void {
+  browser.runtime.onStartup.addListener(() => {
+    void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 }).then(tick);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1, delayInMinutes: 1 }).then(tick);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TICK_ALARM) void tick();
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    const parsed = remindersRefreshMessage.safeParse(message);
+    if (!parsed.success) return false; // not ours: other features' listeners answer it
+    const fromExtensionPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+    if (!fromExtensionPage) {
+      sendResponse({ ok: false });
+      return false;
+    }
+    void tick().then(
+      () => sendResponse({ ok: true }),
+      () => sendResponse({ ok: false }),
+    );
+    return true;
+  });
+
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith(NOTIFICATION_PREFIX)) {
+      const [customerId] = id.slice(NOTIFICATION_PREFIX.length).split('|');
+      if (customerId) openCustomer(customerId);
+    } else if (id === SUMMARY_NOTIFICATION) {
+      void browser.runtime.openOptionsPage();
+    } else return;
+    void browser.notifications.clear(id);
+  });
+
+  // While the worker is awake, any write to callbacks (here, or in a page: Dexie broadcasts them)
+  // re-counts at once; the counting runs outside the notification, so it may use any transaction.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  Dexie.on('storagemutated', (parts) => {
+    if (pending || !Object.keys(parts).some((part) => part.includes('/callbacks'))) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      void callbacks
+        .dueCounts()
+        .then(showDueCounts)
+        .catch(() => undefined);
+    }, 200);
+  });
+  void ensureAlarm().then(tick);
+}

@@ -1,0 +1,167 @@
+import { liveQuery } from 'dexie';
+import { css, html, LitElement, type TemplateResult } from 'lit';
+import { browser } from 'wxt/browser';
+import { t } from '../../core/i18n';
+import { LiveQueryController } from '../../components/controllers/live-query-controller';
+import { LocaleController } from '../../components/controllers/locale-controller';
+import '../../components/callback-list/dd-callback-list';
+import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
+import type { ReadableDatabase } from '../../storage/reader';
+import { loadDueLists, type DueLists, type SectionName } from '../shared/due-callbacks';
+import { refreshReminders } from '../shared/reminders-message';
+
+const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0 };
+/** Rows drawn per section at first: a popup shows a handful at a time; "more" draws the rest. */
+const FIRST_ROWS = 25;
+const actions = () => import('./popup-actions');
+
+/** The toolbar popup: overdue, today and the next 7 days, each row one click from done. */
+export class PopupApp extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      font: 14px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif;
+      color: #1f2933;
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 6px;
+      padding: 8px 10px;
+      background: #fff;
+      border-bottom: 1px solid #e4e7eb;
+      position: sticky;
+      top: 0;
+      z-index: 1;
+    }
+    h1 {
+      font-size: 15px;
+      margin: 0;
+      flex: 1;
+    }
+    header button {
+      font: inherit;
+      font-size: 12px;
+      padding: 3px 8px;
+      border-radius: 6px;
+      border: 1px solid #1d4ed8;
+      background: #fff;
+      color: #1d4ed8;
+      cursor: pointer;
+    }
+    header button.capture {
+      background: #1d4ed8;
+      color: #fff;
+    }
+    .legend {
+      width: 100%;
+      font-size: 11px;
+      color: #616e7c;
+    }
+    main {
+      padding: 0 10px 10px;
+      max-height: 520px;
+      overflow-y: auto;
+    }
+    dd-callback-list {
+      background: #fff;
+      margin-top: 8px;
+      border-radius: 6px;
+    }
+    .empty,
+    .status {
+      padding: 16px 4px;
+      color: #52606d;
+    }
+    .status {
+      padding: 4px;
+      font-size: 12px;
+    }
+  `;
+  /** Where the lists are read from; undefined when no database exists yet (nothing is due). */
+  static reader: ReadableDatabase | undefined;
+  static override properties = { status: { state: true } };
+  declare status: string;
+  private readonly shown: Record<SectionName, number> = { overdue: FIRST_ROWS, today: FIRST_ROWS, upcoming: FIRST_ROWS };
+
+  private readonly lists = new LiveQueryController<DueLists>(this, () => liveQuery(() => this.load()), EMPTY);
+
+  constructor() {
+    super();
+    this.status = '';
+    new LocaleController(this);
+  }
+
+  private async load(): Promise<DueLists> {
+    return PopupApp.reader ? loadDueLists(PopupApp.reader, { ...this.shown }) : EMPTY;
+  }
+
+  private find(id: string): CallbackListItem | undefined {
+    const { overdue, today, upcoming } = this.lists.value;
+    return [...overdue.items, ...today.items, ...upcoming.items].find((item) => item.id === id);
+  }
+
+  private async done(id: string): Promise<void> {
+    const item = this.find(id);
+    if (!item) return;
+    this.status = await (await actions()).markDone(item);
+    await refreshReminders();
+  }
+
+  private async snooze({ id, until }: CallbackSnoozeDetail): Promise<void> {
+    await (await actions()).snooze(id, until);
+    await refreshReminders();
+  }
+
+  private more(section: SectionName): void {
+    this.shown[section] += 100;
+    this.lists.setQuery(() => liveQuery(() => this.load()));
+  }
+
+  private open(customerId: string): void {
+    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(customerId)}`) });
+    window.close();
+  }
+
+  private async captureTab(): Promise<void> {
+    // The capture feature's router answers `capture:tab` for the popup (it holds activeTab for that tab).
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const answer =
+      tab?.id === undefined
+        ? undefined
+        : ((await browser.runtime.sendMessage({ type: 'capture:tab', tabId: tab.id }).catch(() => undefined)) as { ok?: boolean } | undefined);
+    if (answer?.ok) window.close();
+    else this.status = t('popup_capture_failed');
+  }
+
+  override render(): TemplateResult {
+    const { overdue, today, upcoming, tomorrowAt } = this.lists.value;
+    const nothingDue = this.lists.loaded && overdue.total + today.total + upcoming.total === 0;
+    const list = (heading: string, section: DueLists[SectionName], name: SectionName) =>
+      html`<dd-callback-list
+        class=${name}
+        heading=${heading}
+        .items=${section.items}
+        .total=${section.total}
+        @dd-callback-more=${() => this.more(name)}
+        .tomorrowAt=${tomorrowAt}
+        @dd-callback-done=${(event: CustomEvent<{ id: string }>) => this.done(event.detail.id)}
+        @dd-callback-snooze=${(event: CustomEvent<CallbackSnoozeDetail>) => this.snooze(event.detail)}
+        @dd-callback-open=${(event: CustomEvent<{ customerId: string }>) => this.open(event.detail.customerId)}
+      ></dd-callback-list>`;
+    return html`<header>
+        <h1>${t('popup_title')}</h1>
+        <button type="button" class="capture" @click=${() => this.captureTab()}>${t('popup_capture_tab')}</button>
+        <button type="button" @click=${() => void browser.runtime.openOptionsPage().then(() => window.close())}>${t('popup_open_dashboard')}</button>
+        <span class="legend">${t('popup_legend')}</span>
+      </header>
+      <main>
+        ${this.status ? html`<p class="status" role="status">${this.status}</p>` : ''}
+        ${nothingDue
+          ? html`<p class="empty">${t('popup_empty')}</p>`
+          : html`${list(t('popup_overdue'), overdue, 'overdue')} ${list(t('popup_today'), today, 'today')} ${list(t('popup_upcoming'), upcoming, 'upcoming')}`}
+      </main>`;
+  }
+}
+

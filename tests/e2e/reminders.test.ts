@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from './support/extension';
+
+// The extension APIs, as seen by code evaluated in the extension's pages and service worker.
+declare const chrome: typeof import('@wxt-dev/browser').browser;
+
+const RED = [217, 45, 32, 255];
+const AMBER = [247, 144, 9, 255];
+const MINUTE = 60_000;
+
+let browser: ExtensionBrowser;
+let seededAt: number;
+
+function customer(id: string, name: string, phone: string) {
+  return {
+    id,
+    name,
+    gender: 'female',
+    phones: [{ number: phone, label: 'mobile', primary: true }],
+    phoneNumbers: [phone],
+    phoneTails: [phone.slice(-4)],
+    nameInitials: '',
+    namePinyin: '',
+    source: { channel: 'autohome' },
+    // Owners without dates: the daily re-plan gives them no callbacks of its own, only the seeded ones count.
+    stage: 'owner',
+    grade: 'O',
+    needs: { brands: [], concerns: [], comparedModels: [] },
+    testDrives: [],
+    materialsGiven: [],
+    objections: [],
+    deal: { status: 'open' },
+    tags: [],
+    createdAt: seededAt - 3 * 60 * MINUTE,
+    updatedAt: seededAt - 3 * 60 * MINUTE,
+  };
+}
+
+/** A callback the consultant scheduled by hand: re-planning never touches it. */
+function callback(id: string, customerId: string, dueAt: number, note: string) {
+  return { id, customerId, dueAt, kind: 'manual', note, status: 'open', createdAt: seededAt, updatedAt: seededAt };
+}
+
+/**
+ * Writes rows straight into the extension's IndexedDB from one of its pages, as a restored backup would;
+ * any derived counter storage keeps is dropped, so it is recomputed from the rows.
+ */
+async function seed(page: Page, rows: Record<string, unknown[]>): Promise<void> {
+  await page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('dealer-desk');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const derived = ['counters'].filter((name) => db.objectStoreNames.contains(name));
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction([...Object.keys(rows), ...derived], 'readwrite');
+      for (const name of derived) tx.objectStore(name).clear();
+      for (const [table, records] of Object.entries(rows)) for (const record of records) tx.objectStore(table).put(record);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    await chrome.runtime.sendMessage({ type: 'reminders-refresh' });
+  }, rows);
+}
+
+async function badge(worker: Worker): Promise<{ text: string; colour: number[] }> {
+  return worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    colour: (await chrome.action.getBadgeBackgroundColor({})) as unknown as number[],
+  }));
+}
+
+async function notificationIds(worker: Worker): Promise<string[]> {
+  return worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).sort());
+}
+
+async function refresh(page: Page): Promise<void> {
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'reminders-refresh' }));
+}
+
+async function databaseReady(page: Page): Promise<void> {
+  // Opened (and upgraded to the build's version) by the background at start-up.
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk' && (db.version ?? 0) >= 30)), { timeout: 15_000 }).toBe(true);
+}
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  // The dashboard opens itself on install, possibly in the first blank tab: let it, before opening pages.
+  for (let waited = 0; waited < 15_000 && !browser.context.pages().some((page) => page.url().includes('/options.html')); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+});
+
+afterAll(async () => {
+  await browser?.dispose();
+});
+
+test('the badge counts due and overdue callbacks, survives a restart, and each callback notifies once', async () => {
+  const page = await browser.openExtensionPage('/popup.html');
+  await databaseReady(page);
+  seededAt = await page.evaluate(() => Date.now());
+  await seed(page, {
+    // No quiet hours, so the machine's clock cannot silence the notifications under test.
+    settings: [{ id: 'settings', quietHours: { start: '00:00', end: '00:00' } }],
+    customers: [customer('c-overdue', '王芳', '+8613800138001'), customer('c-due', '李娜', '+8613800138002'), customer('c-later', '赵敏', '+8613800138003')],
+    callbacks: [
+      callback('cb-overdue', 'c-overdue', seededAt - 2 * 60 * MINUTE, '回电确认提车时间'),
+      callback('cb-due', 'c-due', seededAt - 10 * MINUTE, '发送保养优惠'),
+      callback('cb-later', 'c-later', seededAt + 26 * 60 * MINUTE, '邀请参加车主活动'),
+    ],
+  });
+
+  let worker = await browser.serviceWorker();
+  await expect.poll(() => badge(worker)).toEqual({ text: '2', colour: RED });
+  await expect.poll(() => notificationIds(worker)).toEqual(['dd-callback|c-due|cb-due', 'dd-callback|c-overdue|cb-overdue']);
+
+  // Shown once: cleared by the user, more ticks do not bring them back.
+  await worker.evaluate(async () => {
+    for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+  });
+  await refresh(page);
+  await refresh(page);
+  expect(await notificationIds(worker)).toEqual([]);
+
+  // The popup lists them by urgency; done on the overdue one drops the badge to the one due now.
+  await page.reload();
+  const overdueRow = page.locator('dd-callback-list.overdue li[data-id="cb-overdue"]');
+  await expect.poll(() => overdueRow.textContent()).toContain('王芳');
+  expect(await overdueRow.textContent()).toContain('回电确认提车时间');
+  expect(await page.locator('dd-callback-list.today li[data-id="cb-due"]').count()).toBe(1);
+  expect(await page.locator('dd-callback-list.upcoming li[data-id="cb-later"]').count()).toBe(1);
+  // From the keyboard: the actions are native controls.
+  await overdueRow.locator('button.done').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => badge(worker)).toEqual({ text: '1', colour: AMBER });
+  await expect.poll(() => page.locator('li[data-id="cb-overdue"]').count()).toBe(0);
+
+  // Snooze from the keyboard: the due one leaves the badge.
+  const dueRow = page.locator('li[data-id="cb-due"]');
+  await dueRow.locator('select').focus();
+  await dueRow.locator('select').selectOption('1h');
+  await expect.poll(() => badge(worker)).toEqual({ text: '', colour: AMBER });
+  await page.close();
+
+  // Restart the browser on the same profile: the alarm is re-created, the badge is right, nothing is notified again.
+  await browser.close();
+  browser = await launchExtension({ profile: browser.profile, server: browser.server });
+  worker = await browser.serviceWorker();
+  await expect.poll(() => worker.evaluate(async () => (await chrome.alarms.get('dd-reminders-tick'))?.periodInMinutes)).toBe(1);
+  const again = await browser.openExtensionPage('/popup.html');
+  // The snoozed callback falls due again in an hour; meanwhile one with a new due time arrives.
+  const now = await again.evaluate(() => Date.now());
+  await seed(again, { callbacks: [callback('cb-new', 'c-later', now + 3_000, '回电')] });
+  await expect.poll(() => badge(worker)).toEqual({ text: '', colour: AMBER });
+  expect(await notificationIds(worker)).toEqual([]);
+
+  // When it falls due it raises exactly one notification, recorded once.
+  await new Promise((resolve) => setTimeout(resolve, 3_500));
+  await refresh(again);
+  await refresh(again);
+  await expect.poll(() => badge(worker)).toEqual({ text: '1', colour: AMBER });
+  expect(await notificationIds(worker)).toEqual(['dd-callback|c-later|cb-new']);
+  const records = await again.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('dealer-desk');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const all = await new Promise<{ callbackId: string }[]>((resolve) => {
+      const request = db.transaction('notifications').objectStore('notifications').getAll();
+      request.onsuccess = () => resolve(request.result as { callbackId: string }[]);
+    });
+    db.close();
+    return all.map((record) => record.callbackId).sort();
+  });
+  expect(records).toEqual(['cb-due', 'cb-new', 'cb-overdue']);
+});
+
+test('a lead captured from a portal page is due at once: the badge counts it and it notifies once', async () => {
+  const worker = await browser.serviceWorker();
+  const before = Number((await badge(worker)).text || '0');
+  const page = await browser.context.newPage();
+  const url = 'http://dealer.autohome.com.cn/fixtures/pages/autohome-dealer.html';
+  await page.goto(url);
+  await page.waitForSelector('dealer-desk', { state: 'attached' });
+  await page.evaluate(() => (document.querySelector('dealer-desk') as HTMLElement).click());
+  await expect.poll(() => page.frames().some((frame) => frame.url().includes('/sidebar.html')), { timeout: 10_000 }).toBe(true);
+  const sidebar = page.frames().find((frame) => frame.url().includes('/sidebar.html'))!;
+  const form = sidebar.locator('dd-capture-form form');
+  await expect.poll(() => form.locator('[name=url]').inputValue(), { timeout: 10_000 }).toBe(url);
+  await form.evaluate((element: HTMLFormElement) => element.requestSubmit());
+
+  await expect.poll(() => badge(worker), { timeout: 15_000 }).toEqual({ text: String(before + 1), colour: AMBER });
+  // The next tick (here asked for at once) notifies it, once.
+  const popup = await browser.openExtensionPage('/popup.html');
+  await refresh(popup);
+  await refresh(popup);
+  await expect.poll(async () => (await notificationIds(worker)).filter((id) => !id.endsWith('|cb-new'))).toHaveLength(1);
+});

@@ -1,0 +1,288 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { firstContactCallback } from '../../core/first-contact';
+import {
+  CallbackRepository,
+  CustomerRepository,
+  DealerDeskDatabase,
+  logFollowUp,
+  newestCustomerUpdate,
+  planStamp,
+  ReminderRepository,
+  replanAll,
+  replanChangedSince,
+  SettingsRepository,
+  type CustomerInput,
+} from '../../storage';
+
+const sh = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
+let db: DealerDeskDatabase;
+let counter = 0;
+
+async function setUp(now: number) {
+  db = new DealerDeskDatabase(`follow-up-log-${++counter}`);
+  await new SettingsRepository(db).update({ timeZone: 'Asia/Shanghai' });
+  return { customers: new CustomerRepository(db, () => now), callbacks: new CallbackRepository(db, () => now) };
+}
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const lead: CustomerInput = { name: '王芳', gender: 'female', phones: [{ number: '13800138000' }], grade: 'A', source: { channel: 'autohome', capturedAt: sh('2026-11-23 10:00') } };
+
+describe('a new lead', () => {
+  test('gets its first-contact callback in the same write, and capture writing it again makes no duplicate', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const again = await callbacks.create(firstContactCallback(created.value.id, now));
+    expect(again.ok).toBe(true);
+    const stored = await callbacks.forCustomer(created.value.id);
+    expect(stored.map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${now}`]);
+    expect(await callbacks.dueCounts()).toEqual({ due: 1, overdue: 0 });
+    // An hour later the uncalled lead is overdue.
+    expect(await new CallbackRepository(db, () => now + 61 * 60_000).dueCounts()).toEqual({ due: 1, overdue: 1 });
+  });
+
+  test('a capture in its own customers + callbacks transaction writes the first contact itself; re-planning later adds no duplicate', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const id = await db.transaction('rw', db.customers, db.callbacks, async () => {
+      const created = await customers.create(lead);
+      if (!created.ok) throw new Error('not created');
+      await callbacks.create(firstContactCallback(created.value.id, now));
+      return created.value.id;
+    });
+    expect((await callbacks.forCustomer(id)).map((c) => c.planKey)).toEqual(['first_contact']);
+    await customers.update(id, { notes: '微信已加' });
+    expect((await callbacks.forCustomer(id)).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${now}`]);
+  });
+
+  test('editing the card re-plans: a new grade moves the grade call, re-saving changes nothing', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    await customers.update(created.value.id, { grade: 'H' });
+    await customers.update(created.value.id, { grade: 'H' });
+    const grade = (await callbacks.forCustomer(created.value.id)).filter((c) => c.kind === 'grade_cadence');
+    expect(grade.map((c) => c.dueAt)).toEqual([sh('2026-11-25 10:00')]);
+  });
+});
+
+describe('logging a follow-up in one step', () => {
+  test('marks the callback done, writes the follow-up, re-grades and plans the next call from it', async () => {
+    const now = sh('2026-11-23 10:30');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const first = (await callbacks.forCustomer(created.value.id)).find((c) => c.planKey === 'first_contact')!;
+
+    const logged = await logFollowUp(db, { customerId: created.value.id, callbackId: first.id, method: 'call', outcome: 'reached', summary: '约周六试驾', grade: 'H' }, now);
+    expect(logged.ok).toBe(true);
+    const after = await callbacks.forCustomer(created.value.id);
+    expect(after.find((c) => c.id === first.id)).toMatchObject({ status: 'done', doneAt: now });
+    expect(after.filter((c) => c.status === 'open').map((c) => [c.planKey, c.dueAt])).toEqual([[`grade_cadence:${now}`, sh('2026-11-25 10:30')]]);
+    expect((await customers.get(created.value.id))?.grade).toBe('H');
+    expect(await db.followUps.count()).toBe(1);
+  });
+
+  test('an unanswered call is tried again the next working day', async () => {
+    const now = sh('2026-11-23 19:50');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    await logFollowUp(db, { customerId: created.value.id, method: 'call', outcome: 'no_answer', summary: '无人接听' }, now);
+    const open = (await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open');
+    expect(open.map((c) => c.dueAt)).toEqual([sh('2026-11-24 19:50')]);
+  });
+
+  test('lost (战败) without a reason is refused and nothing is written', async () => {
+    const now = sh('2026-11-23 10:30');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const first = (await callbacks.forCustomer(created.value.id))[0]!;
+    const refused = await logFollowUp(db, { customerId: created.value.id, callbackId: first.id, method: 'call', summary: '已在别处购车', lost: { reason: ' ' } }, now);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors[0]?.field).toBe('战败原因');
+    expect(await db.followUps.count()).toBe(0);
+    expect((await db.callbacks.get(first.id))?.status).toBe('open');
+  });
+
+  test('lost with a reason waits for approval and stops the sales calls', async () => {
+    const now = sh('2026-11-23 10:30');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const logged = await logFollowUp(db, { customerId: created.value.id, method: 'call', summary: '已订竞品', lost: { reason: '价格', competitorModel: '某品牌 X5' } }, now);
+    expect(logged.ok).toBe(true);
+    const card = await customers.get(created.value.id);
+    expect(card?.deal).toMatchObject({ status: 'lost', lost: { reason: '价格', approval: 'pending', requestedAt: now } });
+    expect((await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open')).toEqual([]);
+  });
+
+  test('a callback of another customer is refused', async () => {
+    const now = sh('2026-11-23 10:30');
+    const { customers, callbacks } = await setUp(now);
+    const a = await customers.create(lead);
+    const b = await customers.create({ ...lead, name: '李雷', phones: [{ number: '13900139000' }] });
+    if (!a.ok || !b.ok) throw new Error('not created');
+    const ofB = (await callbacks.forCustomer(b.value.id))[0]!;
+    expect((await logFollowUp(db, { customerId: a.value.id, callbackId: ofB.id, method: 'call', summary: 'x' }, now)).ok).toBe(false);
+    expect(await db.followUps.count()).toBe(0);
+  });
+});
+
+describe('deleting a customer', () => {
+  test('withdraws all its open callbacks, manual ones too; restoring brings the planned ones back', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    await callbacks.create({ customerId: created.value.id, kind: 'manual', dueAt: now, note: '送资料' });
+    expect((await callbacks.dueCounts()).due).toBe(2);
+    await customers.softDelete(created.value.id);
+    expect((await callbacks.dueCounts()).due).toBe(0);
+    await customers.restore(created.value.id);
+    expect((await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open').map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`]);
+  });
+});
+
+describe('snooze and reminders', () => {
+  test('a snoozed callback leaves the badge until its new time and keeps that time on re-planning', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const first = (await callbacks.forCustomer(created.value.id))[0]!;
+    await callbacks.snooze(first.id, now + 3_600_000);
+    expect(await callbacks.dueCounts()).toEqual({ due: 0, overdue: 0 });
+    await customers.update(created.value.id, { notes: '改了备注' });
+    expect((await db.callbacks.get(first.id))?.dueAt).toBe(now + 3_600_000);
+  });
+
+  test('each callback is notified once per due time, across restarts of the repository', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers } = await setUp(now);
+    await customers.create(lead);
+    const first = new ReminderRepository(db);
+    const due = await first.unnotified(now);
+    expect(due.map((c) => c.planKey)).toEqual(['first_contact']);
+    await first.record(due, now, new Set(due.map((c) => c.id)));
+    expect(await new ReminderRepository(db).unnotified(now + 60_000)).toEqual([]);
+    // Snoozed to a new time, it may remind once more then.
+    await new CallbackRepository(db, () => now).snooze(due[0]!.id, now + 600_000);
+    expect(await new ReminderRepository(db).unnotified(now + 60_000)).toEqual([]);
+    expect((await new ReminderRepository(db).unnotified(now + 600_000)).map((c) => c.id)).toEqual([due[0]!.id]);
+  });
+});
+
+describe('claiming reminders', () => {
+  test('nothing is claimed in quiet hours; what fell due then is notified when they end', async () => {
+    const night = sh('2026-11-23 22:00');
+    const { customers } = await setUp(night);
+    await customers.create({ ...lead, source: { channel: 'autohome', capturedAt: night } });
+    const reminders = new ReminderRepository(db);
+    expect(await reminders.claim(night + 60_000, 3)).toBe('quiet');
+    const morning = await reminders.claim(sh('2026-11-24 08:31'), 3);
+    expect(morning).not.toBe('quiet');
+    if (morning !== 'quiet') expect(morning.due.map((c) => c.planKey)).toEqual(['first_contact']);
+    expect(await reminders.claim(sh('2026-11-24 08:32'), 3)).toEqual({ due: [], shown: new Set() });
+  });
+
+  test('a flood of due callbacks shows a few and records them all', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers } = await setUp(now);
+    for (let i = 0; i < 6; i++) await customers.create({ ...lead, name: `客户${i}`, phones: [{ number: `1380013800${i}` }] });
+    const claimed = await new ReminderRepository(db).claim(now, 3);
+    if (claimed === 'quiet') throw new Error('quiet');
+    expect(claimed.due).toHaveLength(6);
+    expect(claimed.shown.size).toBe(3);
+    expect(await db.notifications.count()).toBe(6);
+  });
+});
+
+describe('re-planning everyone', () => {
+  test('a changed cadence table moves every open grade call; the stamp says when that is needed', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { customers, callbacks } = await setUp(now);
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const before = await planStamp(db, now);
+    expect(await planStamp(db, now + 60_000)).toBe(before);
+    await new SettingsRepository(db).update({ cadence: { H: 2, A: 3, B: 7, C: 15, O: null, F: null } });
+    expect(await planStamp(db, now)).not.toBe(before);
+    expect(await replanAll(db, now)).toEqual({ done: true, changed: 1 });
+    expect((await callbacks.forCustomer(created.value.id)).find((c) => c.kind === 'grade_cadence')?.dueAt).toBe(sh('2026-11-26 10:00'));
+    expect(await replanAll(db, now)).toEqual({ done: true, changed: 0 });
+    // The next local day gives a new stamp (birthdays roll on).
+    expect(await planStamp(db, sh('2026-11-24 00:01'))).not.toBe(await planStamp(db, sh('2026-11-23 23:59')));
+  });
+});
+
+describe('a full re-plan of a big book', () => {
+  test('stops when its time is up and resumes where it stopped, seeing every customer once', async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    const repository = new CustomerRepository(db, () => now);
+    const cards = Array.from({ length: 450 }, (_, i) => repository.prepare({ ...lead, name: `客户${i}`, phones: [{ number: `1380${String(i).padStart(7, '0')}` }] }, `c${String(i).padStart(4, '0')}`));
+    await db.customers.bulkAdd(cards.map((card) => (card.ok ? card.value : undefined)!));
+    expect(await db.callbacks.count()).toBe(0);
+    const first = await replanAll(db, now, { budgetMs: 0 });
+    expect(first).toEqual({ done: false, after: 'c0199', changed: 200 });
+    const rest = await replanAll(db, now, { after: first.after });
+    expect(rest).toEqual({ done: true, changed: 250 });
+    expect(await db.callbacks.count()).toBe(900);
+  });
+});
+
+describe('cards written without planning', () => {
+  test('are planned by the next look at what changed since the last one', async () => {
+    const now = sh('2026-11-23 10:00');
+    const { callbacks } = await setUp(now);
+    const before = await newestCustomerUpdate(db);
+    // An import writes cards directly, in bulk, without planning.
+    const card = new CustomerRepository(db, () => now).prepare(lead, 'imported');
+    if (!card.ok) throw new Error('refused');
+    await db.customers.add(card.value);
+    expect(await callbacks.forCustomer('imported')).toEqual([]);
+    const through = await replanChangedSince(db, before, now);
+    expect(through).toBe(now);
+    expect((await callbacks.forCustomer('imported')).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`]);
+    expect(await replanChangedSince(db, through, now)).toBe(through);
+  });
+
+  test('a budget stops between write times, never among cards written at the same moment', async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    const repository = new CustomerRepository(db, () => now);
+    const cards = [0, 1, 2, 3].map((i) => repository.prepare({ ...lead, name: `客户${i}`, phones: [{ number: `1380000000${i}` }] }, `c${i}`));
+    const stamped = cards.map((card, i) => ({ ...(card.ok ? card.value : undefined)!, updatedAt: i < 3 ? 1000 : 2000 }));
+    await db.customers.bulkAdd(stamped);
+    expect(await replanChangedSince(db, 0, now, 0)).toBe(1000);
+    expect(new Set((await db.callbacks.toArray()).map((c) => c.customerId))).toEqual(new Set(['c0', 'c1', 'c2']));
+    expect(await replanChangedSince(db, 1000, now, 0)).toBe(2000);
+    expect(await db.callbacks.where('customerId').equals('c3').count()).toBe(2);
+  });
+});
+
+describe('the script panel for a customer', () => {
+  test('gets the library, the card and its earliest open callback as plain data', async () => {
+    const { scriptPanelData } = await import('../../entrypoints/shared/script-panel-data');
+    const { bestScript } = await import('../../core/scripts');
+    const now = sh('2026-11-23 10:00');
+    const { customers } = await setUp(now);
+    await new SettingsRepository(db).update({ consultant: { name: '李娜', phone: '13900000000' } });
+    const created = await customers.create(lead);
+    if (!created.ok) throw new Error('not created');
+    const data = await scriptPanelData(db, created.value.id, 'zh_CN');
+    expect(data?.suggestion).toEqual({ stage: 'potential', grade: 'A', callback: { kind: 'first_contact', planKey: 'first_contact' } });
+    expect(bestScript(data!.scripts, data!.suggestion)?.id).toBe('builtin:first_contact_call:zh_CN');
+    expect(data?.context.consultant?.name).toBe('李娜');
+    expect(structuredClone(data)).toEqual(data); // survives a runtime message
+    expect(await scriptPanelData(db, 'nobody', 'zh_CN')).toBeUndefined();
+  });
+});
