@@ -49,6 +49,8 @@ export interface BenchApi {
   hasExtractor(): boolean;
   /** Times the extractor on `html` laid out in a same-origin, script-less frame, `runs` times. */
   extract(html: string, url: string, runs: number): Promise<{ samples: number[]; contacts: number }>;
+  /** Whether the background worker has finished its full re-plan of the book (issue 4's plan stamp). */
+  replanned(): Promise<boolean>;
   /** Forgets what the launcher remembers per site (open or closed, width), so each run starts closed. */
   forgetSites(): Promise<void>;
   /** Resolves with the epoch time (ms, sub-ms precision) at which a live customer holds `phone`. */

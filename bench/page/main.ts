@@ -140,7 +140,8 @@ const api: BenchApi = {
       // The first `due` customers have one callback due earlier today; nobody else has one due.
       entry.callbacks = entry.callbacks.map((callback, i) =>
         index < due && i === 0
-          ? { ...callback, status: 'open', dueAt: now - ((index * 37_000) % 3_600_000) }
+          ? // Manual: the worker's re-planning leaves manual callbacks alone, so exactly `due` stay due.
+            { customerId: callback.customerId, kind: 'manual', status: 'open', dueAt: now - ((index * 37_000) % 3_600_000) }
           : { ...callback, status: callback.status === 'open' ? 'open' : callback.status, dueAt: Math.max(callback.dueAt, now + 86_400_000 * 2) },
       );
     });
@@ -271,6 +272,11 @@ const api: BenchApi = {
     frame.remove();
     const contacts = (result as { contacts?: unknown[] } | undefined)?.contacts;
     return { samples, contacts: Array.isArray(contacts) ? contacts.length : -1 };
+  },
+
+  async replanned() {
+    const stored = await browser.storage.local.get('dd-plan-stamp');
+    return stored['dd-plan-stamp'] !== undefined;
   },
 
   async forgetSites() {
