@@ -10,7 +10,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'activeTab', 'scripting', 'contextMenus', 'downloads', 'offscreen'],
     // The lead sites, where the background injects the extractor when a sidebar asks for a draft.
     host_permissions: leadSiteMatchPatterns(),
     // Sites the user adds for capture are asked for one by one, when the user asks.

@@ -1,13 +1,12 @@
 import { t } from '../core/i18n';
 import { leadSiteOf } from '../core/lead-sites';
-import { firstContactCallback } from '../core/first-contact';
 import { formatPhone, normalisePhone } from '../core/phone';
 import { countryOfUrl } from '../core/site-country';
 import { GRADES, SOURCE_CHANNELS, type Grade, type SourceChannel } from '../core/vocabulary';
-import { CallbackRepository } from './callbacks';
 import { CustomerRepository } from './customers';
 import type { CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
+import { replanCustomer, replanTables } from './replan';
 import type { CustomerInput } from './schemas/customer';
 import { z } from './zod';
 import { RejectedWrite, toFieldErrors, type FieldError } from './validation';
@@ -170,20 +169,19 @@ function summary(customer: CustomerRecord): DuplicateCustomer {
 }
 
 /**
- * Captured leads become customers. A new lead is a potential customer with its first-contact
- * callback, written together in one transaction; a lead whose phone is already known is reported
- * as a duplicate, or merged into the customer the consultant chose.
+ * Captured leads become customers. A new lead is a potential customer planned in the same
+ * transaction (its first-contact callback due at once and its grade's cadence callback); a lead
+ * whose phone is already known is reported as a duplicate, or merged into the customer the
+ * consultant chose and re-planned.
  */
 export class LeadCapture {
   private readonly customers: CustomerRepository;
-  private readonly callbacks: CallbackRepository;
 
   constructor(
     private readonly db: DealerDeskDatabase,
     private readonly now: () => number = Date.now,
   ) {
     this.customers = new CustomerRepository(db, now);
-    this.callbacks = new CallbackRepository(db, now);
   }
 
   /** Customers who already have one of these phones (as written on the page at `url`). */
@@ -195,15 +193,11 @@ export class LeadCapture {
     const capturedAt = this.now();
     try {
       const lead = customerFromDraft(draft, capturedAt);
-      return await this.db.transaction('rw', this.db.customers, this.db.callbacks, async (): Promise<CaptureOutcome> => {
+      return await this.db.transaction('rw', replanTables(this.db), async (): Promise<CaptureOutcome> => {
         if (options.mergeInto) {
           const existing = await this.customers.get(options.mergeInto);
           if (!existing) throw new RejectedWrite([{ path: 'id', field: t('field_id'), message: t('error_not_found') }]);
-          const patch = mergedCard(existing, lead);
-          if (!patch) return { status: 'merged', customer: existing };
-          const updated = await this.customers.update(existing.id, patch);
-          if (!updated.ok) throw new RejectedWrite(updated.errors);
-          return { status: 'merged', customer: updated.value };
+          return { status: 'merged', customer: await this.merge(existing, lead, capturedAt) };
         }
         if (!options.allowDuplicate) {
           const duplicates = await this.customers.findDuplicates(lead.phones?.map((phone) => phone.number) ?? []);
@@ -228,7 +222,7 @@ export class LeadCapture {
     const report: BulkCaptureReport = { ok: true, created: 0, merged: 0, skipped: 0 };
     let current = -1;
     try {
-      await this.db.transaction('rw', this.db.customers, this.db.callbacks, async () => {
+      await this.db.transaction('rw', replanTables(this.db), async () => {
         for (const [index, draft] of drafts.entries()) {
           current = index;
           const lead = customerFromDraft(draft, capturedAt);
@@ -238,13 +232,11 @@ export class LeadCapture {
             report.created++;
             continue;
           }
-          const patch = mergedCard(existing, lead);
-          if (!patch) {
+          if (!mergedCard(existing, lead)) {
             report.skipped++;
             continue;
           }
-          const updated = await this.customers.update(existing.id, patch);
-          if (!updated.ok) throw new RejectedWrite(updated.errors);
+          await this.merge(existing, lead, capturedAt);
           report.merged++;
         }
       });
@@ -256,14 +248,28 @@ export class LeadCapture {
     return report;
   }
 
-  /** Must run inside a transaction over customers and callbacks. */
+  /**
+   * A new customer and its callbacks: the planner gives a new lead its first contact (due at capture)
+   * and its grade's cadence call. Must run inside a transaction over `replanTables`.
+   */
   private async create(lead: CustomerInput, capturedAt: number): Promise<CustomerRecord> {
     const customer = this.customers.prepare(lead);
     if (!customer.ok) throw new RejectedWrite(customer.errors);
-    const callback = this.callbacks.prepare(firstContactCallback(customer.value.id, capturedAt));
-    if (!callback.ok) throw new RejectedWrite(callback.errors);
     await this.db.customers.add(customer.value);
-    await this.db.callbacks.add(callback.value);
+    await replanCustomer(this.db, customer.value.id, capturedAt);
     return customer.value;
+  }
+
+  /** Adds what the lead brings to an existing customer, then re-plans it. Must run inside a transaction over `replanTables`. */
+  private async merge(existing: CustomerRecord, lead: CustomerInput, capturedAt: number): Promise<CustomerRecord> {
+    const patch = mergedCard(existing, lead);
+    if (!patch) {
+      await replanCustomer(this.db, existing.id, capturedAt);
+      return existing;
+    }
+    // The update re-plans by itself here: this transaction holds the planning tables.
+    const updated = await this.customers.update(existing.id, patch);
+    if (!updated.ok) throw new RejectedWrite(updated.errors);
+    return updated.value;
   }
 }

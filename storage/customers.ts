@@ -6,7 +6,7 @@ import { customerInputSchema, type CustomerInput, type Grade, type Stage } from 
 import { searchKeys, type CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
 import { canReplanHere, replanCustomer, replanTables } from './replan';
-import { validate, type FieldError, type WriteResult } from './validation';
+import { RejectedWrite, validate, type FieldError, type WriteResult } from './validation';
 
 export interface CustomerQuery {
   /** A phone as typed, in any format: matched by its normalised number. */
@@ -26,7 +26,7 @@ export interface CustomerQuery {
 /** Keys written by storage, not by the user. */
 const STORAGE_FIELDS = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'phoneNumbers', 'phoneTails', 'nameInitials', 'namePinyin'] as const;
 
-function editableFields(record: CustomerRecord): CustomerInput {
+export function editableFields(record: CustomerRecord): CustomerInput {
   const copy: Record<string, unknown> = { ...record };
   for (const key of STORAGE_FIELDS) delete copy[key];
   return copy as CustomerInput;
@@ -198,14 +198,125 @@ export class CustomerRepository {
     return query.limit ? filtered.limit(query.limit).toArray() : filtered.toArray();
   }
 
-  /** Most recently changed first; pass the last row to get the next page (keyset, never offset). */
-  async recent(limit: number, after?: Pick<CustomerRecord, 'updatedAt'>): Promise<CustomerRecord[]> {
-    const range = after ? this.db.customers.where('updatedAt').below(after.updatedAt) : this.db.customers.orderBy('updatedAt');
+  /**
+   * Most recently changed first; pass the last row to get the next page. Keyset on `[updatedAt+id]`,
+   * never offset, so rows sharing an `updatedAt` (bulk edits, imports) are neither skipped nor repeated.
+   */
+  async recent(limit: number, after?: Pick<CustomerRecord, 'updatedAt' | 'id'>): Promise<CustomerRecord[]> {
+    const range = after
+      ? this.db.customers.where('[updatedAt+id]').below([after.updatedAt, after.id])
+      : this.db.customers.orderBy('[updatedAt+id]');
     return range
       .reverse()
       .filter((customer) => customer.deletedAt === undefined)
       .limit(limit)
       .toArray();
+  }
+
+  /** The latest `updatedAt` of any card (0 when there is none): a one-row index read. */
+  async newestUpdate(): Promise<number> {
+    return (await this.db.customers.orderBy('updatedAt').last())?.updatedAt ?? 0;
+  }
+
+  /** Every card changed after `since` (soft-deleted ones included): keeps an in-memory table in step. */
+  async changedSince(since: number): Promise<CustomerRecord[]> {
+    return this.db.customers.where('updatedAt').above(since).toArray();
+  }
+
+  /**
+   * Applies `patch(card)` to every card in `ids` in one transaction; every card is validated again and
+   * one rejected card rolls the whole batch back. Resolves with the number of cards changed.
+   */
+  async bulkUpdate(ids: readonly string[], patch: (card: CustomerInput) => Partial<CustomerInput>): Promise<WriteResult<number>> {
+    try {
+      const replan = canReplanHere(this.db);
+      const changed = await this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
+        const existing = (await this.db.customers.bulkGet([...ids])).filter((record) => record !== undefined);
+        const at = this.now();
+        const records = existing.map((record) => {
+          const input = editableFields(record);
+          const result = validate(customerInputSchema, { ...input, ...patch(input) });
+          if (!result.ok) throw new RejectedWrite(result.errors.map((error) => ({ ...error, field: `${record.name} · ${error.field}` })));
+          return {
+            ...result.value,
+            id: record.id,
+            createdAt: record.createdAt,
+            updatedAt: Math.max(at, record.updatedAt + 1),
+            ...(record.deletedAt !== undefined ? { deletedAt: record.deletedAt } : {}),
+            ...searchKeys(result.value),
+          } satisfies CustomerRecord;
+        });
+        await this.db.customers.bulkPut(records);
+        // A new grade or stage changes the cadence: callbacks follow in the same transaction.
+        if (replan) for (const record of records) await replanCustomer(this.db, record.id, at);
+        return records.length;
+      });
+      return { ok: true, value: changed };
+    } catch (error) {
+      if (error instanceof RejectedWrite) return { ok: false, errors: error.errors };
+      throw error;
+    }
+  }
+
+  /** Soft-deletes the live cards among `ids`; resolves with those it hid (what an undo restores). */
+  async softDeleteMany(ids: readonly string[]): Promise<string[]> {
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
+      const at = this.now();
+      const live = (await this.db.customers.bulkGet([...ids])).filter((record) => record !== undefined && record.deletedAt === undefined);
+      await this.db.customers.bulkPut(live.map((record) => ({ ...record!, deletedAt: at, updatedAt: Math.max(at, record!.updatedAt + 1) })));
+      if (replan) for (const record of live) await replanCustomer(this.db, record!.id, at);
+      return live.map((record) => record!.id);
+    });
+  }
+
+  /** Brings soft-deleted cards back unchanged (the undo of `softDeleteMany`). */
+  async restoreMany(ids: readonly string[]): Promise<number> {
+    const replan = canReplanHere(this.db);
+    return this.db.transaction('rw', replan ? replanTables(this.db) : [this.db.customers], async () => {
+      const at = this.now();
+      const hidden = (await this.db.customers.bulkGet([...ids])).filter((record) => record !== undefined && record.deletedAt !== undefined);
+      await this.db.customers.bulkPut(
+        hidden.map((record) => {
+          const { deletedAt: _deleted, ...kept } = record!;
+          return { ...kept, updatedAt: Math.max(at, record!.updatedAt + 1) };
+        }),
+      );
+      if (replan) for (const record of hidden) await replanCustomer(this.db, record!.id, at);
+      return hidden.length;
+    });
+  }
+
+  /**
+   * Writes prepared cards (see `prepare`) in one transaction: the import's batch write. Callbacks are
+   * not planned here, to keep an import close to raw write speed: the background's full re-plan plans
+   * them (it walks the whole book in id order).
+   */
+  async bulkWrite(created: readonly CustomerRecord[], merged: readonly CustomerRecord[] = []): Promise<void> {
+    await this.db.transaction('rw', this.db.customers, async () => {
+      if (created.length) await this.db.customers.bulkAdd([...created]);
+      if (merged.length) await this.db.customers.bulkPut([...merged]);
+    });
+  }
+
+  /**
+   * Builds the record an update of `existing` with `patch` would write, without writing it (for
+   * batches such as an import's merge).
+   */
+  prepareUpdate(existing: CustomerRecord, patch: Partial<CustomerInput>): WriteResult<CustomerRecord> {
+    const result = validate(customerInputSchema, { ...editableFields(existing), ...patch });
+    if (!result.ok) return result;
+    return {
+      ok: true,
+      value: {
+        ...result.value,
+        id: existing.id,
+        createdAt: existing.createdAt,
+        updatedAt: Math.max(this.now(), existing.updatedAt + 1),
+        ...(existing.deletedAt !== undefined ? { deletedAt: existing.deletedAt } : {}),
+        ...searchKeys(result.value),
+      },
+    };
   }
 
   async count(): Promise<number> {

@@ -16,3 +16,7 @@ export * from './schemas/follow-up';
 export * from './schemas/callback';
 export * from './schemas/script';
 export * from './schemas/settings';
+export { createBackup, parseBackup, planRestore, restoreBackup, BACKUP_FORMAT, BACKUP_TABLES, type Backup, type TableChange } from './backup';
+export { planImport, commitImport, type DuplicatePolicy, type ImportPlan, type ImportRow } from './customer-import';
+export { pendingLostRequests, approveLost, returnLost } from './lost-approval';
+export { reportData } from './report-data';

@@ -45,6 +45,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    // Dashboard: keyset paging of the customer table (`updatedAt` ties, e.g. after a bulk edit or an
+    // import, are broken by id) and the manager's queue of lost-deal (战败) requests.
+    version: 4,
+    stores: {
+      customers:
+        'id, *phoneNumbers, *phoneTails, name, nameInitials, namePinyin, grade, stage, consultant, updatedAt, createdAt, [updatedAt+id], deal.lost.approval',
+    },
+  },
+  {
     // The badge's due count, kept by storage/due-count.ts (recomputed on first read: no upgrade needed).
     version: 6,
     stores: { counters: 'id' },

@@ -47,6 +47,20 @@ export const sidebarMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sidebar:close') }),
   z.object({ type: z.literal('sidebar:width'), width: z.number().int().min(280).max(900) }),
   z.object({ type: z.literal('sidebar:always-on-site'), origin: z.string().max(300) }),
+  // The saved customer's scripts and open callbacks, and the actions on them (follow-up feature).
+  z.object({ type: z.literal('sidebar:follow-up'), id, locale: z.enum(['zh_CN', 'en']) }),
+  z.object({
+    type: z.literal('sidebar:callback-done'),
+    done: z.object({
+      customerId: id,
+      callbackId: id,
+      method: z.enum(['call', 'sms', 'wechat']),
+      outcome: z.literal('reached'),
+      summary: z.string().min(1).max(500),
+      scriptId: id.optional(),
+    }),
+  }),
+  z.object({ type: z.literal('sidebar:callback-snooze'), id, until: z.number().int().positive() }),
 ]);
 export type SidebarMessage = z.output<typeof sidebarMessageSchema>;
 

@@ -4,6 +4,8 @@ import { LeadCapture } from '../../storage/capture-lead';
 import { CallbackRepository } from '../../storage/callbacks';
 import { CustomerRepository } from '../../storage/customers';
 import { SettingsRepository } from '../../storage/settings';
+import { logFollowUp } from '../../storage/follow-up-log';
+import { scriptPanelData } from '../shared/script-panel-data';
 import { formatPhone } from '../../core/phone';
 import { captureResultSchema, contentMessageSchema, popupMessageSchema, sidebarMessageSchema, type DraftChanged, type SidebarMessage } from './capture-messages';
 import { captureTab, extractFromTab, sendToCapture } from './capture-tab';
@@ -48,6 +50,17 @@ async function customerCard(id: string) {
   };
 }
 
+/** The saved customer's script panel and open callbacks, as plain data for the sidebar. */
+async function followUpView(id: string, locale: 'zh_CN' | 'en') {
+  const db = openDatabase();
+  const [panel, callbacks] = await Promise.all([scriptPanelData(db, id, locale), new CallbackRepository(db).forCustomer(id)]);
+  if (!panel) return { ok: false };
+  const open = callbacks
+    .filter((callback) => callback.status === 'open')
+    .map(({ id, kind, planKey, note, snoozedUntil, dueAt }) => ({ id, kind, dueAt, ...(planKey ? { planKey } : {}), ...(note ? { note } : {}), ...(snoozedUntil ? { snoozedUntil } : {}) }));
+  return { ok: true, panel, callbacks: open };
+}
+
 async function handleSidebar(message: SidebarMessage, tabId: number | undefined): Promise<unknown> {
   const capture = new LeadCapture(openDatabase());
   switch (message.type) {
@@ -81,6 +94,15 @@ async function handleSidebar(message: SidebarMessage, tabId: number | undefined)
       return { ok: true };
     case 'sidebar:always-on-site':
       return { ok: await allowSite(message.origin) };
+    case 'sidebar:follow-up':
+      return followUpView(message.id, message.locale);
+    case 'sidebar:callback-done': {
+      // Marks the callback done, logs the contact and re-plans, in one transaction (as the popup does).
+      const result = await logFollowUp(openDatabase(), message.done);
+      return result.ok ? { ok: true } : { ok: false, errors: result.errors };
+    }
+    case 'sidebar:callback-snooze':
+      return { ok: await new CallbackRepository(openDatabase()).snooze(message.id, message.until) };
   }
 }
 

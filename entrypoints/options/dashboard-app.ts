@@ -1,152 +1,195 @@
 import { liveQuery } from 'dexie';
-import { css, html, LitElement, type TemplateResult } from 'lit';
-import { t } from '../../core/i18n';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { t, type MessageKey } from '../../core/i18n';
 import { LiveQueryController } from '../../components/controllers/live-query-controller';
 import { LocaleController } from '../../components/controllers/locale-controller';
-import '../../components/customer-form/dd-customer-form';
-import '../../components/customer-list/dd-customer-list';
-import './customer-follow-up';
+import { openDatabase } from '../../storage';
+import { pendingLostRequests } from '../../storage/lost-approval';
+import { CustomerBook } from './customer-book';
+import './customers-view';
+import './card-view';
+import './import-view';
+import './backup-view';
+import './report-view';
+import './approvals-view';
 import './script-library';
-import type { CustomerCardDraft, CustomerFieldError } from '../../components/customer-form/dd-customer-form';
-import { CustomerRepository, openDatabase, type CustomerInput, type CustomerRecord } from '../../storage';
 
-const customers = new CustomerRepository(openDatabase());
+type Page = 'customers' | 'import' | 'backup' | 'report' | 'approvals' | 'scripts';
+const PAGES: { page: Page; label: MessageKey }[] = [
+  { page: 'customers', label: 'customers_title' },
+  { page: 'import', label: 'import_title' },
+  { page: 'backup', label: 'backup_title' },
+  { page: 'report', label: 'report_title' },
+  { page: 'approvals', label: 'approval_title' },
+  { page: 'scripts', label: 'script_editor_title' },
+];
 
-/** The dashboard shell: the customer list beside the card being edited (`#customer=<id>` or `#new`). */
+const db = openDatabase();
+
+/**
+ * The dashboard shell: pages by URL hash (`#customers`, `#import`, `#backup`, `#report`,
+ * `#approvals`, `#scripts`); a customer card opens over the table (`#customer=<id>`, `#new`).
+ */
 export class DashboardApp extends LitElement {
   static override styles = css`
     :host {
-      display: grid;
-      grid-template-columns: minmax(320px, 1fr) minmax(360px, 1.2fr);
-      gap: 16px;
-      padding: 16px;
+      display: block;
       min-height: 100vh;
-      box-sizing: border-box;
     }
     header {
-      grid-column: 1 / -1;
       display: flex;
       align-items: center;
-      gap: 12px;
+      gap: 16px;
+      padding: 8px 16px;
+      background: #1f2933;
+      color: #fff;
     }
     h1 {
-      font-size: 18px;
+      font-size: 17px;
       margin: 0;
     }
-    section {
-      background: #fff;
-      border-radius: 8px;
-      padding: 12px;
-      box-shadow: 0 1px 2px rgb(0 0 0 / 8%);
+    nav {
+      display: flex;
+      gap: 4px;
+      flex: 1;
     }
-    section.library {
-      grid-column: 1 / -1;
+    nav a {
+      color: #cbd2d9;
+      text-decoration: none;
+      padding: 6px 10px;
+      border-radius: 6px;
     }
-    h2 {
-      font-size: 16px;
-      margin: 0 0 8px;
+    nav a[aria-current='page'] {
+      background: #3e4c59;
+      color: #fff;
     }
-    .saved {
-      color: #057a55;
+    .badge {
+      background: #c81e1e;
+      color: #fff;
+      border-radius: 9px;
+      padding: 0 6px;
+      font-size: 12px;
+      margin-left: 4px;
     }
-    button {
+    header button {
       font: inherit;
       padding: 4px 12px;
       border-radius: 6px;
-      border: 1px solid #1d4ed8;
-      background: #fff;
-      color: #1d4ed8;
+      border: 1px solid #fff;
+      background: transparent;
+      color: #fff;
       cursor: pointer;
+    }
+    main {
+      padding: 12px 16px;
+    }
+    /* The table stays usable beside an open card. */
+    main.beside-card {
+      margin-right: min(760px, 60vw);
+    }
+    .drawer {
+      position: fixed;
+      top: 0;
+      right: 0;
+      bottom: 0;
+      width: min(760px, 60vw);
+      overflow-y: auto;
+      background: #fff;
+      box-shadow: -4px 0 16px rgb(0 0 0 / 18%);
+      padding: 12px 16px;
+      box-sizing: border-box;
+      z-index: 10;
+    }
+    @media print {
+      header,
+      .drawer {
+        display: none;
+      }
+      main {
+        padding: 0;
+      }
     }
   `;
   static override properties = {
-    selectedId: { state: true },
-    errors: { state: true },
-    busy: { state: true },
-    savedAt: { state: true },
+    page: { state: true },
+    cardId: { state: true },
+    revision: { state: true },
   };
 
-  declare selectedId: string | undefined;
-  declare errors: CustomerFieldError[];
-  declare busy: boolean;
-  declare savedAt: number | undefined;
+  declare page: Page;
+  declare cardId: string | undefined;
+  declare revision: number;
 
-  private readonly list = new LiveQueryController<CustomerRecord[]>(this, () => liveQuery(() => customers.recent(200)), []);
-  private readonly selected = new LiveQueryController<CustomerRecord | undefined>(this, () => liveQuery(() => this.loadSelected()), undefined);
+  readonly book = new CustomerBook(db);
+  private readonly pending = new LiveQueryController<number>(this, () => liveQuery(async () => (await pendingLostRequests(db)).length), 0);
 
   constructor() {
     super();
-    this.errors = [];
-    this.busy = false;
+    this.page = 'customers';
+    this.revision = 0;
     new LocaleController(this);
+    this.book.onChange = () => {
+      this.revision++;
+      this.renderRoot.querySelector<LitElement>('dd-customers-view')?.requestUpdate();
+    };
     this.readHash();
     window.addEventListener('hashchange', () => this.readHash());
-  }
-
-  private async loadSelected(): Promise<CustomerRecord | undefined> {
-    return this.selectedId ? customers.get(this.selectedId) : undefined;
+    void this.book.load();
   }
 
   private readHash(): void {
-    const match = /^#customer=(.+)$/.exec(location.hash);
-    this.selectedId = match?.[1] ? decodeURIComponent(match[1]) : undefined;
-    this.errors = [];
-    this.savedAt = undefined;
-    this.selected.setQuery(() => liveQuery(() => this.loadSelected()));
-    this.requestUpdate();
+    const hash = location.hash.replace(/^#/, '');
+    const card = /^customer=(.+)$/.exec(hash);
+    if (card?.[1]) {
+      this.page = 'customers';
+      this.cardId = decodeURIComponent(card[1]);
+    } else if (hash === 'new') {
+      this.page = 'customers';
+      this.cardId = 'new';
+    } else {
+      this.page = PAGES.some((entry) => entry.page === hash) ? (hash as Page) : 'customers';
+      this.cardId = undefined;
+    }
   }
 
-  private async save(draft: CustomerCardDraft): Promise<void> {
-    this.busy = true;
-    const input = draft as CustomerInput;
-    const result = this.selectedId ? await customers.update(this.selectedId, input) : await customers.create(input);
-    this.busy = false;
-    if (!result.ok) {
-      this.errors = result.errors;
-      return;
+  /** After a restore the book is read again from scratch (restored cards may be older). */
+  reloadBook(): void {
+    void this.book.load();
+  }
+
+  private content(): TemplateResult {
+    switch (this.page) {
+      case 'import':
+        return html`<dd-import-view></dd-import-view>`;
+      case 'backup':
+        return html`<dd-backup-view @dd-restored=${() => this.reloadBook()}></dd-backup-view>`;
+      case 'report':
+        return html`<dd-report-view></dd-report-view>`;
+      case 'approvals':
+        return html`<dd-approvals-view></dd-approvals-view>`;
+      case 'scripts':
+        return html`<dd-script-library></dd-script-library>`;
+      default:
+        return html`<dd-customers-view .book=${this.book} .revision=${this.revision}></dd-customers-view>`;
     }
-    this.errors = [];
-    this.savedAt = Date.now();
-    if (!this.selectedId) location.hash = `customer=${encodeURIComponent(result.value.id)}`;
   }
 
   override render(): TemplateResult {
-    const editing = this.selected.value;
-    return html`
-      <header>
+    return html`<header>
         <h1>${t('extName')}</h1>
+        <nav aria-label=${t('dashboard_nav')}>
+          ${PAGES.map(
+            ({ page, label }) => html`<a href="#${page}" aria-current=${this.page === page ? 'page' : 'false'}
+              >${t(label)}${page === 'approvals' && this.pending.value > 0 ? html`<span class="badge">${this.pending.value}</span>` : nothing}</a
+            >`,
+          )}
+        </nav>
         <button type="button" @click=${() => (location.hash = 'new')}>${t('action_new_customer')}</button>
-        <button type="button" class="scripts" @click=${() => (location.hash = location.hash === '#scripts' ? '' : 'scripts')}>
-          ${location.hash === '#scripts' ? t('script_back') : t('script_editor_title')}
-        </button>
       </header>
-      ${location.hash === '#scripts'
-        ? html`<section class="library" aria-label=${t('script_editor_title')}><dd-script-library></dd-script-library></section>`
-        : this.renderCustomers(editing)}`;
-  }
-
-  private renderCustomers(editing: CustomerRecord | undefined): TemplateResult {
-    return html`
-      <section aria-label=${t('customers_title')}>
-        <h2>${t('customers_title')} (${this.list.value.length})</h2>
-        <dd-customer-list
-          .customers=${this.list.value}
-          ?loaded=${this.list.loaded}
-          @dd-customer-open=${(event: CustomEvent<{ id: string }>) => (location.hash = `customer=${encodeURIComponent(event.detail.id)}`)}
-        ></dd-customer-list>
-      </section>
-      <section aria-label=${t('customer_card_title')}>
-        <h2>${editing ? editing.name : t('action_new_customer')}</h2>
-        ${this.savedAt ? html`<p class="saved" role="status">${t('saved')}</p>` : ''}
-        <dd-customer-form
-          .value=${(editing as CustomerCardDraft | undefined) ?? undefined}
-          .errors=${this.errors}
-          ?busy=${this.busy}
-          @dd-customer-submit=${(event: CustomEvent<{ draft: CustomerCardDraft }>) => this.save(event.detail.draft)}
-        ></dd-customer-form>
-        ${editing ? html`<dd-customer-follow-up .customerId=${editing.id}></dd-customer-follow-up>` : ''}
-      </section>
-    `;
+      <main class=${this.cardId ? 'beside-card' : ''}>${this.content()}</main>
+      ${this.cardId
+        ? html`<aside class="drawer" aria-label=${t('customer_card_title')}><dd-card-view .customerId=${this.cardId}></dd-card-view></aside>`
+        : nothing}`;
   }
 }
 

@@ -4,20 +4,13 @@ import type { CallbackListItem } from '../../components/callback-list/callback-l
 import { CallbackRepository } from '../../storage/callbacks';
 import { openDatabase } from '../../storage/database';
 import { logFollowUp } from '../../storage/follow-up-log';
+import { callbackDone } from '../shared/callback-done';
 
 // Loaded on the first click: writing needs validation, reading the lists does not.
 
 /** Done from the popup still leaves a follow-up behind, so the grade cadence goes on from it. */
 export async function markDone(item: CallbackListItem): Promise<string> {
-  const result = await logFollowUp(openDatabase(), {
-    customerId: item.customerId,
-    callbackId: item.id,
-    // An SMS step is done by sending the SMS; anything else by calling.
-    method: item.script?.channel === 'sms' || item.script?.channel === 'wechat' ? item.script.channel : 'call',
-    outcome: 'reached',
-    summary: t('cadence_popup_done_summary', item.reason),
-    ...(item.script ? { scriptId: item.script.id } : {}),
-  });
+  const result = await logFollowUp(openDatabase(), callbackDone(item));
   return result.ok ? t('cadence_saved') : result.errors.map((error) => `${error.field}: ${error.message}`).join('; ');
 }
 

@@ -15,6 +15,9 @@ import type { CustomerSummary } from '../../components/customer-summary/dd-custo
 import type { DuplicateSummary } from '../../components/duplicate-warning/dd-duplicate-warning';
 import { sidebarApi, type LeadDraft } from './sidebar-messages';
 
+/** The saved customer's callbacks and scripts: fetched only after a save, so the form stays quick. */
+const followUpPanel = () => import('./sidebar-follow-up');
+
 function channelOf(url: string | undefined): string {
   try {
     return (url && leadSiteOf(new URL(url).hostname)?.channel) || 'other';
@@ -210,6 +213,7 @@ export class SidebarApp extends LitElement {
     try {
       const reply = await sidebarApi.save(leadOf(value), options);
       if (reply.status === 'created' || reply.status === 'merged') {
+        void followUpPanel();
         this.saved = reply.customer;
         this.savedStatus = reply.status;
         this.duplicates = [];
@@ -223,6 +227,14 @@ export class SidebarApp extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** A callback was done or snoozed from the sidebar: the card's summary shows the open ones. */
+  private async refreshSaved(): Promise<void> {
+    const id = this.saved?.id;
+    if (!id) return;
+    const reply = await sidebarApi.customer(id).catch(() => undefined);
+    if (reply?.customer && this.saved?.id === id) this.saved = reply.customer;
   }
 
   private async captureContacts(indexes: number[]): Promise<void> {
@@ -336,11 +348,11 @@ export class SidebarApp extends LitElement {
       ${this.problem ? html`<p class="bad">${this.problem}</p>` : nothing}
       ${this.draft?.challenge ? html`<p class="note">${t('capture_challenge')}</p>` : nothing}
       ${this.captureBody()}
-      <!--
-        Reserved for the follow-up feature (issue 4): the customer's call/SMS scripts (dd-script-panel)
-        and today's callbacks go here, bound to the saved or duplicate customer's id.
-      -->
-      <section class="follow-up-slot" data-slot="scripts-and-callbacks" hidden></section>
+      <section class="follow-up-slot" data-slot="scripts-and-callbacks" ?hidden=${!this.saved}>
+        ${this.saved
+          ? html`<dd-sidebar-follow-up .customerId=${this.saved.id} @dd-sidebar-callbacks-changed=${this.refreshSaved}></dd-sidebar-follow-up>`
+          : nothing}
+      </section>
       ${this.siteOffer()}`;
   }
 }

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import type { CaptureResult } from '../../core/extract/types';
 import type { CustomerSummary } from '../../components/customer-summary/dd-customer-summary';
 import type { DuplicateSummary } from '../../components/duplicate-warning/dd-duplicate-warning';
+import type { CallbackDone } from '../shared/callback-done';
+import type { ScriptPanelData } from '../shared/script-panel-data';
 
 /** A lead as the background's router takes it (storage's CaptureDraft, without importing storage here). */
 export interface LeadDraft {
@@ -40,6 +42,18 @@ export interface BulkReply {
   errors?: FieldErrorReply[];
 }
 
+/** An open callback of the saved customer, as the background sends it. */
+export interface SidebarCallback {
+  id: string;
+  kind: string;
+  planKey?: string;
+  note?: string;
+  snoozedUntil?: number;
+  dueAt: number;
+}
+
+export type FollowUpReply = { ok: true; panel: ScriptPanelData; callbacks: SidebarCallback[] } | { ok: false };
+
 /**
  * The sidebar talks only to the background (which owns storage and parses every message); it never
  * listens to the page it sits on.
@@ -53,5 +67,10 @@ export const sidebarApi = {
   saveAll: (drafts: LeadDraft[]) => browser.runtime.sendMessage({ type: 'sidebar:save-all', drafts }) as Promise<BulkReply>,
   openCustomer: (id: string) => browser.runtime.sendMessage({ type: 'sidebar:open-customer', id }),
   close: () => browser.runtime.sendMessage({ type: 'sidebar:close' }),
+  customer: (id: string) => browser.runtime.sendMessage({ type: 'sidebar:customer', id }) as Promise<{ ok: boolean; customer?: CustomerSummary }>,
+  followUp: (id: string, locale: 'zh_CN' | 'en') => browser.runtime.sendMessage({ type: 'sidebar:follow-up', id, locale }) as Promise<FollowUpReply>,
+  callbackDone: (done: CallbackDone) =>
+    browser.runtime.sendMessage({ type: 'sidebar:callback-done', done }) as Promise<{ ok: boolean; errors?: FieldErrorReply[] }>,
+  snooze: (id: string, until: number) => browser.runtime.sendMessage({ type: 'sidebar:callback-snooze', id, until }) as Promise<{ ok: boolean }>,
   alwaysOnSite: (origin: string) => browser.runtime.sendMessage({ type: 'sidebar:always-on-site', origin }) as Promise<{ ok: boolean }>,
 };

@@ -70,9 +70,9 @@ test('a hostile page reads nothing of the sidebar, sees no keystroke typed in it
   await expect.poll(() => sidebar.locator('dd-customer-summary h3').textContent(), { timeout: 10_000 }).toContain('王经理');
 
   const dashboard = await browser.openExtensionPage('/options.html');
-  await dashboard.waitForSelector('dd-customer-list');
-  await expect.poll(() => dashboard.locator('dd-customer-list tbody tr').count(), { timeout: 10_000 }).toBe(1);
-  const rows = await dashboard.locator('dd-customer-list tbody tr').allTextContents();
+  await dashboard.waitForSelector('dd-customer-table');
+  await expect.poll(() => dashboard.locator('dd-customer-table tbody tr').count(), { timeout: 10_000 }).toBe(1);
+  const rows = await dashboard.locator('dd-customer-table tbody tr').allTextContents();
   expect(rows.join('')).not.toContain('伪造客户');
   expect(rows.join('')).toContain('王经理');
   await dashboard.close();
@@ -113,9 +113,9 @@ test('the background answers only its sidebar, and a content script only with a 
   expect(answers).toEqual(['no answer', 'answered']);
 
   await dashboard.reload();
-  await dashboard.waitForSelector('dd-customer-list');
+  await dashboard.waitForSelector('dd-customer-table');
   await dashboard.waitForTimeout(300);
-  expect((await dashboard.locator('dd-customer-list tbody tr').allTextContents()).join('')).not.toContain('伪造客户');
+  expect((await dashboard.locator('dd-customer-table tbody tr').allTextContents()).join('')).not.toContain('伪造客户');
   await dashboard.close();
   await page.close();
 });

@@ -34,9 +34,9 @@ async function openSidebar(page: Page, url: string, beforeOpening?: () => Promis
 
 async function customerNames(): Promise<string[]> {
   const dashboard = await browser.openExtensionPage('/options.html');
-  await dashboard.waitForSelector('dd-customer-list');
+  await dashboard.waitForSelector('dd-customer-table');
   await dashboard.waitForTimeout(300);
-  const names = await dashboard.locator('dd-customer-list tbody tr').allTextContents();
+  const names = await dashboard.locator('dd-customer-table tbody tr').allTextContents();
   await dashboard.close();
   return names;
 }
@@ -83,6 +83,24 @@ test('dealer page: the launcher opens the sidebar without shifting the page, the
   expect(await summary.locator('.callbacks').textContent()).toContain('首次联系');
   expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
   expect((await customerNames()).some((row) => row.includes('北京华通远航汽车销售服务有限公司'))).toBe(true);
+
+  // Under the card: its open callbacks (first contact now, the grade cadence later) and the scripts that fit.
+  const slot = sidebar.locator('[data-slot="scripts-and-callbacks"]');
+  const rows = slot.locator('dd-callback-list li');
+  await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+  expect(await rows.nth(0).locator('.why').textContent()).toBe('新线索：1 小时内首次联系');
+  expect(await rows.nth(1).locator('.why').textContent()).toContain('级定期跟进');
+  const fitting = slot.locator('dd-script-panel ul.fit li');
+  expect(await fitting.first().locator('.title').textContent()).toBe('新线索首次来电');
+  // The customer's name filled in (gender unknown: the full name), gaps marked rather than left blank.
+  expect(await fitting.first().locator('.body').textContent()).toMatch(/^北京华通远航汽车销售服务有限公司您好/);
+  expect(await fitting.first().locator('.body mark').first().textContent()).toBe('{门店}');
+
+  // Done on the first contact: it leaves the list (logged and re-planned by the background) and the card.
+  await rows.nth(0).locator('button.done').click();
+  await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+  expect(await rows.nth(0).locator('.why').textContent()).toContain('级定期跟进');
+  await expect.poll(() => summary.locator('.callbacks').textContent(), { timeout: 10_000 }).not.toContain('首次联系');
   await page.close();
 });
 

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 test('a new lead is due at once; logging the call from its card plans the next one and clears the badge', async () => {
   const page = await browser.openExtensionPage('/options.html#new');
-  const form = page.locator('dd-customer-form form');
+  const form = page.locator('dd-customer-card form');
   await form.locator('[name=name]').fill('王芳');
   await form.locator('[name=gender]').selectOption('female');
   await form.locator('[name=phone]').fill('139 0013 9000');
@@ -67,7 +67,7 @@ test('a script edited, switched off and reset in the library is what the custome
   await expect.poll(() => page.locator('dd-script-library .saved').count()).toBe(1);
 
   await page.goto(page.url().replace('#scripts', '#new'));
-  const form = page.locator('dd-customer-form form');
+  const form = page.locator('dd-customer-card form');
   await form.locator('[name=name]').fill('赵磊');
   await form.locator('[name=gender]').selectOption('male');
   await form.locator('[name=phone]').fill('137 0013 7000');

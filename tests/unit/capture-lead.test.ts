@@ -16,6 +16,18 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** The kinds of every customer's open callbacks, by customer name. */
+async function openCallbackKinds(): Promise<Record<string, string[]>> {
+  const names = new Map((await db.customers.toArray()).map((customer) => [customer.id, customer.name]));
+  const kinds: Record<string, string[]> = {};
+  for (const callback of await db.callbacks.where('status').equals('open').toArray()) {
+    const name = names.get(callback.customerId) ?? `(no customer ${callback.customerId})`;
+    (kinds[name] ??= []).push(callback.kind);
+  }
+  for (const list of Object.values(kinds)) list.sort();
+  return kinds;
+}
+
 const lead = {
   name: '张伟',
   phone: '139 1234 5678',
@@ -29,7 +41,7 @@ const lead = {
   note: '',
 };
 
-test('a captured lead becomes a potential customer sourced from the portal, with a first-contact callback due now', async () => {
+test('a captured lead becomes a potential customer sourced from the portal, with a first-contact callback due now and its grade cadence call planned', async () => {
   const outcome = await capture.capture(lead);
   expect(outcome.status).toBe('created');
   if (outcome.status !== 'created') return;
@@ -46,7 +58,12 @@ test('a captured lead becomes a potential customer sourced from the portal, with
   });
   expect(customer.notes).toContain('27.98万');
   const callbacks = await new CallbackRepository(db).forCustomer(customer.id);
-  expect(callbacks).toMatchObject([{ kind: 'first_contact', planKey: 'first_contact', dueAt: now, status: 'open' }]);
+  expect(callbacks).toHaveLength(2);
+  expect(callbacks.find((callback) => callback.kind === 'first_contact')).toMatchObject({ planKey: 'first_contact', dueAt: now, status: 'open' });
+  // Grade C: the cadence call comes days later, not now.
+  const cadence = callbacks.find((callback) => callback.kind === 'grade_cadence');
+  expect(cadence).toMatchObject({ status: 'open' });
+  expect(cadence!.dueAt).toBeGreaterThan(now + 24 * 3_600_000);
 });
 
 test('the same phone written differently is flagged as a duplicate; "merge into" adds only what the card lacks', async () => {
@@ -63,7 +80,8 @@ test('the same phone written differently is flagged as a duplicate; "merge into"
   expect(card?.wechat).toBe('zhangwei_88');
   expect(card?.needs.series).toBe('问界M7');
   expect(card?.needs.comparedModels).toEqual(['问界M9']);
-  expect(await db.callbacks.count()).toBe(1);
+  // Merging re-plans the one customer: still one first contact and one cadence call, nothing doubled.
+  expect(await openCallbackKinds()).toEqual({ 张伟: ['first_contact', 'grade_cadence'] });
 });
 
 test('a bad phone is refused with the field named, and nothing is written', async () => {
@@ -84,7 +102,8 @@ test('a list capture writes every lead or none, and reports created, merged and 
   ]);
   expect(report).toEqual({ ok: true, created: 2, merged: 1, skipped: 1 });
   expect(await db.customers.count()).toBe(3);
-  expect(await db.callbacks.count()).toBe(3);
+  const planned = { 张伟: ['first_contact', 'grade_cadence'], 李娜: ['first_contact', 'grade_cadence'], 王强: ['first_contact', 'grade_cadence'] };
+  expect(await openCallbackKinds()).toEqual(planned);
   const wang = await new CustomerRepository(db).find({ phone: '15001234567' });
   expect(wang[0]?.source.channel).toBe('yiche');
 
@@ -95,7 +114,38 @@ test('a list capture writes every lead or none, and reports created, merged and 
   expect(refused.ok).toBe(false);
   expect(refused.index).toBe(1);
   expect(await db.customers.count()).toBe(3);
-  expect(await db.callbacks.count()).toBe(3);
+  expect(await openCallbackKinds()).toEqual(planned);
+});
+
+test('a bulk capture with one rejected lead leaves no customer and no callback behind', async () => {
+  const refused = await capture.captureAll([
+    { name: '赵敏', phone: '133 0000 1111', url: 'https://dealer.bitauto.com/leads' },
+    { name: '钱程', phone: '133 0000 3333', url: 'https://dealer.bitauto.com/leads' },
+    { name: '孙丽', phone: '133 0000', url: 'https://dealer.bitauto.com/leads' },
+  ]);
+  expect(refused).toMatchObject({ ok: false, created: 0, index: 2 });
+  expect(refused.errors?.[0]?.message).toContain('不是有效的电话号码');
+  expect(await db.customers.count()).toBe(0);
+  expect(await db.callbacks.count()).toBe(0);
+
+  // The same batch without the bad row lands whole: every lead with both of its callbacks.
+  const report = await capture.captureAll([
+    { name: '赵敏', phone: '133 0000 1111', url: 'https://dealer.bitauto.com/leads' },
+    { name: '钱程', phone: '133 0000 3333', url: 'https://dealer.bitauto.com/leads', grade: 'H' },
+  ]);
+  expect(report).toEqual({ ok: true, created: 2, merged: 0, skipped: 0 });
+  expect(await openCallbackKinds()).toEqual({ 赵敏: ['first_contact', 'grade_cadence'], 钱程: ['first_contact', 'grade_cadence'] });
+});
+
+test('a lead captured as F (no intention) gets no calls planned; one merged into a card that had none gets them', async () => {
+  const cold = await capture.capture({ ...lead, grade: 'F' });
+  if (cold.status !== 'created') throw new Error('not created');
+  expect(await db.callbacks.count()).toBe(0);
+  // The card was written without planning (e.g. restored from a backup), then the lead is seen again.
+  await db.customers.update(cold.customer.id, { grade: 'B' });
+  const merged = await capture.capture({ ...lead }, { mergeInto: cold.customer.id });
+  expect(merged.status).toBe('merged');
+  expect(await openCallbackKinds()).toEqual({ 张伟: ['first_contact', 'grade_cadence'] });
 });
 
 test('phones from foreign portals are read in the site’s country; the same dealer seen twice is one customer', async () => {

@@ -98,9 +98,9 @@ describe('the badge count of due and overdue callbacks', () => {
     expect(await callbacks.countOpenDueBy(NOW - HOUR - 1)).toBe(overdue + 1);
   });
 
-  test('3 → 6: callbacks written before the counter existed are counted after the upgrade', async () => {
-    const name = `upgrade-3-6-${Math.random().toString(36).slice(2)}`;
-    const old = new DealerDeskDatabase(name, SCHEMA_VERSIONS.filter((entry) => entry.version <= 3));
+  test('4 → 6: callbacks written before the counter existed are counted after the upgrade', async () => {
+    const name = `upgrade-4-6-${Math.random().toString(36).slice(2)}`;
+    const old = new DealerDeskDatabase(name, SCHEMA_VERSIONS.filter((entry) => entry.version <= 4));
     await old.open();
     await old.table('callbacks').bulkAdd([callback(NOW - HOUR), callback(NOW - 2 * HOUR, 'done'), callback(NOW + HOUR)]);
     old.close();

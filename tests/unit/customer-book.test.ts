@@ -1,0 +1,43 @@
+import { afterEach, expect, test, vi } from 'vitest';
+import { CustomerBook } from '../../entrypoints/options/customer-book';
+import { CallbackRepository, CustomerRepository } from '../../storage';
+import { freshDatabase } from './support/database';
+
+const books: CustomerBook[] = [];
+afterEach(() => {
+  for (const book of books.splice(0)) book.stop();
+});
+
+test('the book loads every live customer, newest first, and follows later changes', async () => {
+  const db = freshDatabase();
+  let clock = 1_000;
+  const customers = new CustomerRepository(db, () => clock++);
+  const ids: string[] = [];
+  for (let i = 0; i < 130; i++) {
+    const created = await customers.create({ name: `客户${i}`, wechat: `w${i}` });
+    if (created.ok) ids.push(created.value.id);
+  }
+  await customers.softDelete(ids[5]!);
+  const book = new CustomerBook(db);
+  books.push(book);
+  await book.load();
+  expect(book.complete).toBe(true);
+  expect(book.size).toBe(129);
+  // The soft delete was the latest change, but deleted customers are left out.
+  expect(book.all()[0]!.id).toBe(ids[129]);
+  const times = book.all().map((row) => row.updatedAt);
+  expect(times).toEqual([...times].sort((a, b) => b - a));
+
+  // An edit elsewhere moves the customer to the front; a deletion drops them; a callback shows as due.
+  const before = book.all();
+  await customers.update(ids[0]!, { grade: 'H' });
+  await customers.softDelete(ids[1]!);
+  await new CallbackRepository(db).create({ customerId: ids[2]!, dueAt: 5, kind: 'manual' });
+  await vi.waitFor(() => {
+    expect(book.all()[0]).toMatchObject({ id: ids[0], grade: 'H' });
+    expect(book.size).toBe(128);
+    expect(book.all().find((row) => row.id === ids[2])?.dueAt).toBe(5);
+  });
+  // A new array on every change: views cache by identity.
+  expect(book.all()).not.toBe(before);
+});
