@@ -133,7 +133,7 @@ async function replanMeasure(ctx: BenchContext, size: number): Promise<MeasureRo
   const label = "background: first full re-plan of the book (worker start → plan stamp)";
   if (!readFileSync(join(PRODUCTION_BUILD, 'background.js'), 'utf8').includes('dd-plan-stamp')) return notMeasured('replan', label, 're-planning (issue 4) not on main yet', undefined, size);
   const started = Date.now();
-  const limit = 180_000;
+  const limit = 60_000;
   while (!(await ctx.call('replanned'))) {
     if (Date.now() - started > limit) return notMeasured('replan', label, `still running after ${limit / 1000} s: the measures below ran beside it`, undefined, size);
     await new Promise((resolve) => setTimeout(resolve, 500));
