@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { leadSiteMatchPatterns } from './core/lead-sites';
 
@@ -19,6 +20,12 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
       'capture-tab': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_capture_command__' },
+    },
+  },
+  hooks: {
+    // `wxt build --mode bench` (npm run bench) adds the benchmark page; other builds never contain it.
+    'entrypoints:found': (wxt, infos) => {
+      if (wxt.config.mode === 'bench') infos.push({ name: 'bench', inputPath: resolve(import.meta.dirname, 'bench/page/index.html'), type: 'unlisted-page' });
     },
   },
 });

@@ -1,11 +1,16 @@
+import Dexie from 'dexie';
 import { OVERDUE_AFTER_MS } from '../core/cadence/rules';
 import { newId } from './schemas/common';
 import { callbackInputSchema, type Callback, type CallbackInput } from './schemas/callback';
 import type { DealerDeskDatabase } from './database';
 import type { CustomerRecord } from './customer-search-keys';
+import { DUE_COUNTER_ID, type DueCounter } from './due-count';
 import { validate, type WriteResult } from './validation';
 
 export { OVERDUE_AFTER_MS };
+
+/** How far the counter's boundary may trail the time asked about before it is moved up. */
+const COUNTER_STEP = 3_600_000;
 
 /** What the badge shows: open callbacks due by now, and how many of them are overdue. */
 export interface DueCounts {
@@ -60,9 +65,42 @@ export class CallbackRepository {
     return limit ? due.limit(limit).toArray() : due.toArray();
   }
 
-  /** How many open callbacks are due at or before `until`: an index count, not a scan. */
+  /**
+   * How many open callbacks are due at or before `until` (the badge): the maintained counter plus or
+   * minus the few callbacks between its boundary and `until`, so thousands overdue cost no more than a
+   * handful. Call it outside transactions, or in one that includes `counters`.
+   */
   async countOpenDueBy(until: number): Promise<number> {
-    return this.db.callbacks.where('[status+dueAt]').between(['open', -Infinity], ['open', until], true, true).count();
+    const { db } = this;
+    const open = (from: number, to: number, includeFrom: boolean, includeTo: boolean) =>
+      db.callbacks.where('[status+dueAt]').between(['open', from], ['open', to], includeFrom, includeTo).count();
+    const fromCounter = (counter: DueCounter) =>
+      until >= counter.boundary ? open(counter.boundary, until, true, true).then((recent) => counter.count + recent) : open(until, counter.boundary, false, false).then((past) => counter.count - past);
+    const usable = (counter: DueCounter | undefined): boolean =>
+      counter !== undefined && until - counter.boundary <= COUNTER_STEP && until >= counter.boundary - 2 * COUNTER_STEP;
+    const current = Dexie.currentTransaction;
+    if (current) {
+      // Inside a caller's transaction: use the counter if it is in scope and fresh, never move it.
+      const counter = current.storeNames.includes('counters') ? await db.counters.get(DUE_COUNTER_ID) : undefined;
+      return counter && usable(counter) ? fromCounter(counter) : open(-Infinity, until, true, true);
+    }
+    const fast = await db.transaction('r', db.callbacks, db.counters, async () => {
+      const counter = await db.counters.get(DUE_COUNTER_ID);
+      if (counter && usable(counter)) return fromCounter(counter);
+      // Far in the past (not the badge): count that range as it is.
+      return counter && until < counter.boundary ? open(-Infinity, until, true, true) : undefined;
+    });
+    if (fast !== undefined) return fast;
+    // First read, or the boundary fell behind: move it up to the last whole step before `until`.
+    return db.transaction('rw', db.callbacks, db.counters, async () => {
+      const boundary = until - (until % COUNTER_STEP);
+      const counter = await db.counters.get(DUE_COUNTER_ID);
+      if (counter && counter.boundary >= boundary) return fromCounter(counter);
+      const count = counter ? counter.count + (await open(counter.boundary, boundary, true, false)) : await open(-Infinity, boundary, true, false);
+      const next: DueCounter = { id: DUE_COUNTER_ID, boundary, count };
+      await db.counters.put(next);
+      return fromCounter(next);
+    });
   }
 
   /** The badge's numbers: two index-range counts (each as fast as `countOpenDueBy` can make it). */

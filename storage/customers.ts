@@ -6,7 +6,7 @@ import { customerInputSchema, type CustomerInput, type Grade, type Stage } from 
 import { searchKeys, type CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
 import { canReplanHere, replanCustomer, replanTables } from './replan';
-import { RejectedWrite, validate, type WriteResult } from './validation';
+import { RejectedWrite, validate, type FieldError, type WriteResult } from './validation';
 
 export interface CustomerQuery {
   /** A phone as typed, in any format: matched by its normalised number. */
@@ -63,6 +63,36 @@ export class CustomerRepository {
       await replanCustomer(this.db, prepared.value.id, this.now());
     });
     return prepared;
+  }
+
+  /**
+   * Many cards at once (imports): each validated as `create` does, written in one transaction per
+   * chunk. The next chunk is validated while the last one is written, so validation hides behind
+   * IndexedDB's own work, which runs outside the page's thread (README, Performance).
+   */
+  async createMany(
+    inputs: readonly CustomerInput[],
+    { chunk = 2_000, onProgress }: { chunk?: number; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<{ created: number; rejected: { index: number; errors: FieldError[] }[] }> {
+    const rejected: { index: number; errors: FieldError[] }[] = [];
+    let created = 0;
+    let writing: Promise<unknown> = Promise.resolve();
+    for (let start = 0; start < inputs.length; start += chunk) {
+      const records: CustomerRecord[] = [];
+      inputs.slice(start, start + chunk).forEach((input, i) => {
+        const prepared = this.prepare(input);
+        if (prepared.ok) records.push(prepared.value);
+        else rejected.push({ index: start + i, errors: prepared.errors });
+      });
+      await writing;
+      const end = Math.min(inputs.length, start + chunk);
+      writing = this.db.transaction('rw', this.db.customers, () => this.db.customers.bulkAdd(records)).then(() => {
+        created += records.length;
+        onProgress?.(end, inputs.length);
+      });
+    }
+    await writing;
+    return { created, rejected };
   }
 
   /**
@@ -148,15 +178,24 @@ export class CustomerRepository {
     } else {
       collection = table.orderBy('updatedAt').reverse();
     }
-    collection = collection.distinct().filter(
-      (customer) =>
-        (query.includeDeleted || customer.deletedAt === undefined) &&
-        (query.phoneTail === undefined || customer.phoneTails.some((tail) => tail.endsWith(query.phoneTail!.slice(-4)))) &&
-        (query.grade === undefined || customer.grade === query.grade) &&
-        (query.stage === undefined || customer.stage === query.stage) &&
-        (query.consultant === undefined || customer.consultant === query.consultant),
-    );
-    return query.limit ? collection.limit(query.limit).toArray() : collection.toArray();
+    const keep = (customer: CustomerRecord): boolean =>
+      (query.includeDeleted || customer.deletedAt === undefined) &&
+      (query.phoneTail === undefined || customer.phoneTails.some((tail) => tail.endsWith(query.phoneTail!.slice(-4)))) &&
+      (query.grade === undefined || customer.grade === query.grade) &&
+      (query.stage === undefined || customer.stage === query.stage) &&
+      (query.consultant === undefined || customer.consultant === query.consultant);
+    if (query.limit) {
+      // Per keystroke: a filtered collection walks a cursor, one round trip per row in Chromium (~30 ms
+      // for 50 rows at 100k). One unfiltered read of twice the rows answers nearly every search, since
+      // deleted cards are few; the cursor only runs when that read was not enough.
+      const batch = query.limit * 2;
+      const read = await collection.clone().limit(batch).toArray();
+      const seen = new Set<string>();
+      const kept = read.filter((customer) => !seen.has(customer.id) && seen.add(customer.id) && keep(customer));
+      if (kept.length >= query.limit || read.length < batch) return kept.slice(0, query.limit);
+    }
+    const filtered = collection.distinct().filter(keep);
+    return query.limit ? filtered.limit(query.limit).toArray() : filtered.toArray();
   }
 
   /**

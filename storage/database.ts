@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CustomerRecord } from './customer-search-keys';
+import { dueCountMiddleware, type DueCounter } from './due-count';
 import type { Callback } from './schemas/callback';
 import type { FollowUp } from './schemas/follow-up';
 import type { Script } from './schemas/script';
@@ -28,6 +29,7 @@ export class DealerDeskDatabase extends Dexie {
   declare scripts: EntityTable<Script, 'id'>;
   declare settings: EntityTable<SettingsRecord, 'id'>;
   declare notifications: EntityTable<NotificationRecord, 'id'>;
+  declare counters: EntityTable<DueCounter, 'id'>;
 
   /** `versions` is for the upgrade tests, which build a database as an older release left it. */
   constructor(name = DATABASE_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
@@ -36,6 +38,7 @@ export class DealerDeskDatabase extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(dueCountMiddleware);
   }
 }
 

@@ -53,6 +53,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         'id, *phoneNumbers, *phoneTails, name, nameInitials, namePinyin, grade, stage, consultant, updatedAt, createdAt, [updatedAt+id], deal.lost.approval',
     },
   },
+  {
+    // The badge's due count, kept by storage/due-count.ts (recomputed on first read: no upgrade needed).
+    version: 6,
+    stores: { counters: 'id' },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -104,6 +104,43 @@ describe('customer repository', () => {
     expect(ids(await customers.find({ phoneTail: '8000', grade: 'B' }))).toEqual([zhao.id]);
   });
 
+  test('a search with a limit fills its page with live customers, even when deleted ones come first', async () => {
+    const wangs = [];
+    for (const [i, given] of ['一', '二', '三', '四', '五', '六'].entries()) wangs.push(await created({ name: `王${given}`, phones: [{ number: `1380013800${i}` }] }));
+    // The first rows of the name index are deleted: the page must still hold two live customers.
+    for (const wang of wangs.slice(0, 3)) await customers.softDelete(wang.id);
+    const names = (list: { name: string }[]) => list.map((customer) => customer.name);
+
+    expect(names(await customers.find({ namePrefix: '王', limit: 2 }))).toHaveLength(2);
+    expect(names(await customers.find({ namePrefix: '王', limit: 2 })).every((name) => !['王一', '王二', '王三'].includes(name))).toBe(true);
+    expect(names(await customers.find({ namePrefix: '王', limit: 10 })).sort()).toEqual(['王五', '王六', '王四'].sort());
+    expect(await customers.find({ namePrefix: '王', limit: 10, includeDeleted: true })).toHaveLength(6);
+    // A phone tail shared by two phones of one customer still lists that customer once.
+    const twice = await created({ name: '李七', phones: [{ number: '13900001234' }, { number: '13700001234' }] });
+    expect((await customers.find({ phoneTail: '1234', limit: 5 })).map((customer) => customer.id)).toEqual([twice.id]);
+  });
+
+  test('createMany writes every valid card, reports each rejected row by its place, and tells progress', async () => {
+    const inputs = Array.from({ length: 7 }, (_, i) => ({ name: `客户${i}`, phones: [{ number: i === 3 ? '12345' : `1380013800${i}` }] }));
+    inputs[5] = { name: '', phones: [{ number: '13800138005' }] };
+    const progress: [number, number][] = [];
+    const result = await customers.createMany(inputs, { chunk: 3, onProgress: (done, total) => progress.push([done, total]) });
+
+    expect(result.created).toBe(5);
+    expect(result.rejected.map((row) => [row.index, row.errors[0]?.path])).toEqual([
+      [3, 'phones.0.number'],
+      [5, 'name'],
+    ]);
+    expect(progress).toEqual([
+      [3, 7],
+      [6, 7],
+      [7, 7],
+    ]);
+    const stored = await db.customers.toArray();
+    expect(stored.map((customer) => customer.name).sort()).toEqual(['客户0', '客户1', '客户2', '客户4', '客户6']);
+    expect(stored.find((customer) => customer.name === '客户1')).toMatchObject({ phoneNumbers: ['+8613800138001'], nameInitials: 'kh1' });
+  });
+
   test('recent pages by last change, newest first, without offsets', async () => {
     const names = ['一', '二', '三', '四', '五'];
     for (const name of names) {

@@ -1,0 +1,44 @@
+// The baselines: plain IndexedDB calls with no library, validation or search keys in the way.
+
+export function openRaw(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = tx.onerror = () => reject(tx.error);
+  });
+}
+
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Every record put in one readwrite transaction: the physical limit of this browser. */
+export async function rawPutAll(db: IDBDatabase, store: string, records: readonly unknown[], durability: IDBTransactionDurability = 'default'): Promise<void> {
+  const tx = db.transaction(store, 'readwrite', { durability });
+  const objects = tx.objectStore(store);
+  for (const record of records) objects.put(record);
+  await done(tx);
+}
+
+export function rawIndexCount(db: IDBDatabase, store: string, index: string, range: IDBKeyRange): Promise<number> {
+  return result(db.transaction(store, 'readonly').objectStore(store).index(index).count(range));
+}
+
+export function rawGetAll<T>(db: IDBDatabase, store: string): Promise<T[]> {
+  return result(db.transaction(store, 'readonly').objectStore(store).getAll() as IDBRequest<T[]>);
+}
+
+export function rawGet<T>(db: IDBDatabase, store: string, keys: readonly string[]): Promise<(T | undefined)[]> {
+  const objects = db.transaction(store, 'readonly').objectStore(store);
+  return Promise.all(keys.map((key) => result(objects.get(key) as IDBRequest<T | undefined>)));
+}
