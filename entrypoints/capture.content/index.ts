@@ -1,12 +1,9 @@
-// `customElements` is null in content scripts: the polyfill comes first, then Lit.
-import '@webcomponents/webcomponentsjs/bundles/webcomponents-ce.js';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { CaptureResult, ExtractOptions } from '../../core/extract/types';
 import { leadSiteMatchPatterns } from '../../core/lead-sites';
-import { DealerDeskLauncher, DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH } from './launcher';
+import { DEFAULT_WIDTH, Launcher, MAX_WIDTH, MIN_WIDTH } from './launcher';
 
-const HOST_TAG = 'dealer-desk';
 const RUNNING = Symbol.for('dealer-desk.capture');
 // Set by the extractor script, which the background injects when a sidebar first asks for a draft.
 const EXTRACT = Symbol.for('dealer-desk.extract');
@@ -31,12 +28,6 @@ export default defineContentScript({
     if (scope[RUNNING]) return;
     scope[RUNNING] = true;
 
-    if (!customElements.get(HOST_TAG)) customElements.define(HOST_TAG, DealerDeskLauncher);
-    const launcher = document.createElement(HOST_TAG) as DealerDeskLauncher;
-    launcher.src = browser.runtime.getURL('/sidebar.html');
-    launcher.label = browser.i18n.getMessage('capture_launcher_title') || 'Dealer Desk';
-    document.documentElement.append(launcher);
-
     let selection: string | undefined;
     const memoryKey = `capture.site.${location.hostname}`;
     const remember = (patch: Partial<SiteMemory>): void => {
@@ -45,14 +36,19 @@ export default defineContentScript({
         return browser.storage.local.set({ [memoryKey]: { ...previous, ...patch } });
       });
     };
+    const launcher = new Launcher({
+      src: browser.runtime.getURL('/sidebar.html'),
+      label: browser.i18n.getMessage('capture_launcher_title') || 'Dealer Desk',
+      onToggle: (open) => remember({ open }),
+      onResize: (width) => remember({ width }),
+    });
+    document.documentElement.append(launcher.host);
     void browser.storage.local.get(memoryKey).then((stored) => {
       const memory = stored[memoryKey] as SiteMemory | undefined;
       if (!memory) return;
       launcher.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, memory.width));
       if (memory.open) launcher.open = true;
     });
-    launcher.addEventListener('dd-launcher-toggle', (event) => remember({ open: (event as CustomEvent<{ open: boolean }>).detail.open }));
-    launcher.addEventListener('dd-launcher-resize', (event) => remember({ width: (event as CustomEvent<{ width: number }>).detail.width }));
 
     const read = (): CaptureResult | { missing: 'extractor' } => {
       const extract = (globalThis as Record<symbol, Extract | undefined>)[EXTRACT];
@@ -100,6 +96,6 @@ export default defineContentScript({
         if (launcher.open) push();
       }, 300);
     });
-    ctx.onInvalidated(() => launcher.remove());
+    ctx.onInvalidated(() => launcher.host.remove());
   },
 });
