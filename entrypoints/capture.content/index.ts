@@ -38,7 +38,7 @@ export default defineContentScript({
     };
     const launcher = new Launcher({
       src: browser.runtime.getURL('/sidebar.html'),
-      label: browser.i18n.getMessage('capture_launcher_title') || 'Dealer Desk',
+      label: () => browser.i18n.getMessage('capture_launcher_title') || 'Dealer Desk',
       onToggle: (open) => remember({ open }),
       onResize: (width) => remember({ width }),
     });

@@ -60,10 +60,16 @@ const STYLES = `
   }
 `;
 
+const PRODUCT_NAME = 'Dealer Desk';
+
 export interface LauncherOptions {
   /** The sidebar page's URL (an extension page). */
   src: string;
-  label: string;
+  /**
+   * The launcher's localized description. Read only when the user reaches for the launcher: the first
+   * i18n lookup in a page costs ~10 ms of its main thread, too much to spend on every page load.
+   */
+  label(): string;
   /** Opened or closed by the user. */
   onToggle(open: boolean): void;
   /** The user finished dragging the frame's edge. */
@@ -82,6 +88,8 @@ export class Launcher {
   private readonly root: ShadowRoot;
   private isOpen = false;
   private currentWidth = DEFAULT_WIDTH;
+  private button?: HTMLButtonElement;
+  private description?: string;
 
   constructor(private readonly options: LauncherOptions) {
     this.host = document.createElement(HOST_TAG);
@@ -94,6 +102,7 @@ export class Launcher {
     this.host.addEventListener('click', () => {
       if (!this.isOpen) this.toggle(true);
     });
+    for (const reach of ['pointerenter', 'focusin']) this.host.addEventListener(reach, () => this.describe(), { once: true });
     this.setWidth(DEFAULT_WIDTH);
     this.render();
   }
@@ -128,18 +137,34 @@ export class Launcher {
     this.host.style.setProperty('--dd-width', `${width}px`);
   }
 
+  /** The localized description, looked up once. */
+  private get label(): string {
+    this.description ??= this.options.label();
+    return this.description;
+  }
+
+  private describe(): void {
+    this.button?.setAttribute('aria-label', this.label);
+    if (this.button) this.button.title = this.label;
+  }
+
   private render(): void {
-    const { label, src } = this.options;
+    const { src } = this.options;
     if (!this.isOpen) {
       const button = document.createElement('button');
       button.className = 'launcher';
       button.type = 'button';
-      button.title = label;
-      button.setAttribute('aria-label', label);
+      // The product's name until the user reaches for it (see `label`).
+      const name = this.description ?? PRODUCT_NAME;
+      button.title = name;
+      button.setAttribute('aria-label', name);
       button.textContent = 'DD';
+      this.button = button;
       this.root.replaceChildren(button);
       return;
     }
+    this.button = undefined;
+    const label = this.label;
     const panel = document.createElement('div');
     panel.className = 'panel';
     panel.setAttribute('role', 'complementary');
