@@ -61,6 +61,8 @@ const PLANNED_THROUGH_KEY = 'dd-planned-through';
 const REPLAN_CURSOR_KEY = 'dd-replan-cursor';
 /** Work per tick on a full re-plan; the rest continues on the next tick. */
 const REPLAN_BUDGET_MS = 20_000;
+/** How often a full re-plan under way saves its cursor, so a stopped worker loses little of it. */
+const CURSOR_SAVE_MS = 2_000;
 
 /**
  * Once a day, and within a minute of a change to the cadence settings, every customer is re-planned;
@@ -72,7 +74,17 @@ async function replanWhenStale(now: number): Promise<void> {
   if (stored[PLAN_STAMP_KEY] !== stamp) {
     const through = await newestCustomerUpdate(db);
     const cursor = stored[REPLAN_CURSOR_KEY] as { stamp?: string; after?: string } | undefined;
-    const progress = await replanAll(db, now, { ...(cursor?.stamp === stamp && cursor.after ? { after: cursor.after } : {}), budgetMs: REPLAN_BUDGET_MS });
+    let saved = Date.now();
+    const progress = await replanAll(db, now, {
+      ...(cursor?.stamp === stamp && cursor.after ? { after: cursor.after } : {}),
+      budgetMs: REPLAN_BUDGET_MS,
+      // Small slices yield to the pages in between; the cursor is saved now and then, not per slice.
+      onSlice: async ({ after }) => {
+        if (after === undefined || Date.now() - saved < CURSOR_SAVE_MS) return;
+        saved = Date.now();
+        await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, after } });
+      },
+    });
     if (!progress.done) {
       await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, after: progress.after } });
       return;
