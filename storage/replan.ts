@@ -3,6 +3,8 @@ import { localDateKey, planCallbacks, reconcileCallbacks, systemTimeZone, type C
 import type { DealerDeskDatabase } from './database';
 import { newId } from './schemas/common';
 import type { Callback } from './schemas/callback';
+import type { Customer } from './schemas/customer';
+import type { FollowUp } from './schemas/follow-up';
 import { settingsSchema, type Settings } from './schemas/settings';
 
 /** The planner's view of the settings. */
@@ -36,6 +38,20 @@ export function canReplanHere(db: DealerDeskDatabase): boolean {
   return !current || replanTables(db).every((table) => current.storeNames.includes(table.name));
 }
 
+/** What one customer's callbacks need, from rows already read: the planner's answer reconciled with them. */
+function changesFor(customer: Customer | undefined, followUps: FollowUp[], existing: Callback[], settings: PlanSettings, now: number): CallbackChanges {
+  const live = customer !== undefined && customer.deletedAt === undefined;
+  const planned = live ? planCallbacks(customer, followUps, settings, now) : [];
+  const changes = reconcileCallbacks(planned, existing, now);
+  // A deleted customer leaves nobody to call: its manual callbacks go too (the badge must not count them).
+  if (!live) for (const callback of existing) if (!callback.planKey && callback.status === 'open' && !changes.cancel.includes(callback.id)) changes.cancel.push(callback.id);
+  return changes;
+}
+
+function isEmpty(changes: CallbackChanges): boolean {
+  return changes.create.length + changes.reschedule.length + changes.cancel.length === 0;
+}
+
 /**
  * Brings one customer's planned callbacks in line with its card and follow-ups. Call it inside the
  * transaction that changed them (see `replanTables`), so the change and its callbacks land together.
@@ -47,11 +63,7 @@ export async function replanCustomer(db: DealerDeskDatabase, customerId: string,
     db.callbacks.where('customerId').equals(customerId).toArray(),
     readSettings(db),
   ]);
-  const live = customer !== undefined && customer.deletedAt === undefined;
-  const planned = live ? planCallbacks(customer, followUps, planSettings(settings), now) : [];
-  const changes = reconcileCallbacks(planned, existing, now);
-  // A deleted customer leaves nobody to call: its manual callbacks go too (the badge must not count them).
-  if (!live) for (const callback of existing) if (!callback.planKey && callback.status === 'open' && !changes.cancel.includes(callback.id)) changes.cancel.push(callback.id);
+  const changes = changesFor(customer, followUps, existing, planSettings(settings), now);
   const created: Callback[] = changes.create.map((callback) => ({
     id: newId(),
     customerId,
@@ -68,6 +80,14 @@ export async function replanCustomer(db: DealerDeskDatabase, customerId: string,
   }
   for (const id of changes.cancel) await db.callbacks.update(id, { status: 'cancelled', updatedAt: now });
   return changes;
+}
+
+/**
+ * Lets the pages' transactions in between two slices of background work: a macrotask, so the
+ * IndexedDB requests the dashboard, popup or sidebar queued meanwhile are served first.
+ */
+export function yieldToForeground(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
@@ -91,6 +111,7 @@ export async function replanChangedSince(db: DealerDeskDatabase, since: number, 
   const [times, ids] = await Promise.all([range().keys(), range().primaryKeys()]);
   let through = since;
   for (const [index, id] of (ids as string[]).entries()) {
+    if (index > 0 && index % REPLAN_SLICE === 0) await yieldToForeground();
     await db.transaction('rw', replanTables(db), () => replanCustomer(db, id, now));
     through = times[index] as number;
     if (Date.now() - started > budgetMs && times[index + 1] !== times[index]) break;
@@ -103,6 +124,9 @@ export async function newestCustomerUpdate(db: DealerDeskDatabase): Promise<numb
   return (await db.customers.orderBy('updatedAt').last())?.updatedAt ?? 0;
 }
 
+/** Customers per slice of a full re-plan: each slice's transactions stay within a few milliseconds. */
+export const REPLAN_SLICE = 25;
+
 /** How far a full re-plan got: resume from `after` (a customer id); `done` when every customer was seen. */
 export interface ReplanProgress {
   done: boolean;
@@ -111,24 +135,61 @@ export interface ReplanProgress {
   changed: number;
 }
 
+/** One slice of a full re-plan, as reported to `onSlice`: how many customers it saw and how many it wrote. */
+export interface ReplanSlice {
+  customers: number;
+  written: number;
+  /** The last customer id done: where to resume. */
+  after?: string;
+}
+
 /**
- * Re-plans every customer in id order, one transaction each (after a settings change, or daily).
+ * Re-plans every customer in id order (after a settings change, or daily), a slice of `REPLAN_SLICE`
+ * customers at a time, yielding to the pages between slices. Each slice first reads and plans in a
+ * read-only transaction; only the customers whose callbacks would change are re-planned, in one short
+ * read-write transaction that plans them again from what it reads (so a page's write in between is
+ * never undone). An unchanged book therefore writes nothing and takes no write lock.
  * Stops after `budgetMs` and says where it got, so a service worker that may be stopped at any time
  * resumes rather than starts over on a big book.
  */
-export async function replanAll(db: DealerDeskDatabase, now: number, options: { after?: string; budgetMs?: number } = {}): Promise<ReplanProgress> {
+export async function replanAll(
+  db: DealerDeskDatabase,
+  now: number,
+  options: { after?: string; budgetMs?: number; onSlice?: (slice: ReplanSlice) => void | Promise<void> } = {},
+): Promise<ReplanProgress> {
   const started = Date.now();
-  const batch = 200;
   let after = options.after;
   let changed = 0;
   for (;;) {
-    const ids = (await (after === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(after)).limit(batch).primaryKeys()) as string[];
-    for (const id of ids) {
-      const changes = await db.transaction('rw', replanTables(db), () => replanCustomer(db, id, now));
-      if (changes.create.length + changes.reschedule.length + changes.cancel.length > 0) changed++;
-      after = id;
+    const { ids, stale } = await db.transaction('r', replanTables(db), async () => {
+      const ids = (await (after === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(after)).limit(REPLAN_SLICE).primaryKeys()) as string[];
+      const [customers, settings] = await Promise.all([db.customers.bulkGet(ids), readSettings(db)]);
+      const plan = planSettings(settings);
+      const stale: string[] = [];
+      await Promise.all(
+        ids.map(async (id, index) => {
+          const [followUps, existing] = await Promise.all([
+            db.followUps.where('[customerId+at]').between([id, -Infinity], [id, Infinity]).toArray(),
+            db.callbacks.where('customerId').equals(id).toArray(),
+          ]);
+          if (!isEmpty(changesFor(customers[index], followUps, existing, plan, now))) stale.push(id);
+        }),
+      );
+      return { ids, stale };
+    });
+    let written = 0;
+    if (stale.length) {
+      written = await db.transaction('rw', replanTables(db), async () => {
+        let count = 0;
+        for (const id of stale) if (!isEmpty(await replanCustomer(db, id, now))) count++;
+        return count;
+      });
     }
-    if (ids.length < batch) return { done: true, changed };
+    changed += written;
+    if (ids.length) after = ids[ids.length - 1];
+    await options.onSlice?.({ customers: ids.length, written, ...(after === undefined ? {} : { after }) });
+    if (ids.length < REPLAN_SLICE) return { done: true, changed };
     if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return { done: false, after, changed };
+    await yieldToForeground();
   }
 }

@@ -59,30 +59,43 @@ const PLAN_STAMP_KEY = 'dd-plan-stamp';
 const PLANNED_THROUGH_KEY = 'dd-planned-through';
 /** A full re-plan under way: the stamp it is for and the last customer id done. */
 const REPLAN_CURSOR_KEY = 'dd-replan-cursor';
-/** Work per tick on a full re-plan; the rest continues on the next tick. */
-const REPLAN_BUDGET_MS = 20_000;
+/** Work per tick on a full re-plan; the rest continues in a tick queued at once (badge first again). */
+const REPLAN_BUDGET_MS = 5_000;
+/** How often a full re-plan under way saves its cursor, so a stopped worker loses little of it. */
+const CURSOR_SAVE_MS = 2_000;
 
 /**
  * Once a day, and within a minute of a change to the cadence settings, every customer is re-planned;
  * in between, within a minute, the cards written without planning (imports, bulk edits, restores).
  */
-async function replanWhenStale(now: number): Promise<void> {
+async function replanWhenStale(now: number): Promise<'more' | 'done'> {
   const stamp = await planStamp(db, now);
   const stored = await browser.storage.local.get([PLAN_STAMP_KEY, PLANNED_THROUGH_KEY, REPLAN_CURSOR_KEY]);
   if (stored[PLAN_STAMP_KEY] !== stamp) {
     const through = await newestCustomerUpdate(db);
     const cursor = stored[REPLAN_CURSOR_KEY] as { stamp?: string; after?: string } | undefined;
-    const progress = await replanAll(db, now, { ...(cursor?.stamp === stamp && cursor.after ? { after: cursor.after } : {}), budgetMs: REPLAN_BUDGET_MS });
+    let saved = Date.now();
+    const progress = await replanAll(db, now, {
+      ...(cursor?.stamp === stamp && cursor.after ? { after: cursor.after } : {}),
+      budgetMs: REPLAN_BUDGET_MS,
+      // Small slices yield to the pages in between; the cursor is saved now and then, not per slice.
+      onSlice: async ({ after }) => {
+        if (after === undefined || Date.now() - saved < CURSOR_SAVE_MS) return;
+        saved = Date.now();
+        await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, after } });
+      },
+    });
     if (!progress.done) {
       await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, after: progress.after } });
-      return;
+      return 'more';
     }
     await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp, [PLANNED_THROUGH_KEY]: through, [REPLAN_CURSOR_KEY]: {} });
-    return;
+    return 'done';
   }
   const since = typeof stored[PLANNED_THROUGH_KEY] === 'number' ? stored[PLANNED_THROUGH_KEY] : 0;
-  if ((await newestCustomerUpdate(db)) <= since) return;
+  if ((await newestCustomerUpdate(db)) <= since) return 'done';
   await browser.storage.local.set({ [PLANNED_THROUGH_KEY]: await replanChangedSince(db, since, now, REPLAN_BUDGET_MS) });
+  return 'done';
 }
 
 let running: Promise<void> = Promise.resolve();
@@ -96,8 +109,9 @@ export function tick(): Promise<void> {
       await showDueCounts(await callbacks.dueCounts());
       await notifyDue(Date.now());
       // Re-planning may take a while on a big book: the badge is right first; what it writes re-counts
-      // the badge through the change broadcast, and is notified on the next tick.
-      await replanWhenStale(Date.now());
+      // the badge through the change broadcast, and is notified on the next tick. A full re-plan that
+      // ran out of its budget goes on in the next tick at once rather than a minute later.
+      if ((await replanWhenStale(Date.now())) === 'more') setTimeout(() => void tick(), 0);
     });
   return running;
 }

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { firstContactCallback } from '../../core/first-contact';
 import {
@@ -10,7 +11,9 @@ import {
   ReminderRepository,
   replanAll,
   replanChangedSince,
+  REPLAN_SLICE,
   SettingsRepository,
+  type ReplanSlice,
   type CustomerInput,
 } from '../../storage';
 
@@ -232,10 +235,46 @@ describe('a full re-plan of a big book', () => {
     await db.customers.bulkAdd(cards.map((card) => (card.ok ? card.value : undefined)!));
     expect(await db.callbacks.count()).toBe(0);
     const first = await replanAll(db, now, { budgetMs: 0 });
-    expect(first).toEqual({ done: false, after: 'c0199', changed: 200 });
+    expect(first).toEqual({ done: false, after: `c${String(REPLAN_SLICE - 1).padStart(4, '0')}`, changed: REPLAN_SLICE });
     const rest = await replanAll(db, now, { after: first.after });
-    expect(rest).toEqual({ done: true, changed: 250 });
+    expect(rest).toEqual({ done: true, changed: 450 - REPLAN_SLICE });
     expect(await db.callbacks.count()).toBe(900);
+  });
+
+  test('works in small slices, and a second pass over the unchanged book writes nothing', async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    const repository = new CustomerRepository(db, () => now);
+    const cards = Array.from({ length: 120 }, (_, i) => repository.prepare({ ...lead, name: `客户${i}`, phones: [{ number: `1380${String(i).padStart(7, '0')}` }] }, `c${String(i).padStart(4, '0')}`));
+    await db.customers.bulkAdd(cards.map((card) => (card.ok ? card.value : undefined)!));
+    // A second connection that counts the read-write transactions it opens and the writes that commit.
+    const watched = new DealerDeskDatabase(db.name);
+    let writeTransactions = 0;
+    watched.use({ stack: 'dbcore', name: 'count-writes', create: (down) => ({ ...down, transaction: (stores, mode, options) => (mode === 'readwrite' && writeTransactions++, down.transaction(stores, mode, options)) }) });
+    let writes = 0;
+    const count = () => void writes++;
+    Dexie.on('storagemutated', count);
+    try {
+      const firstSlices: ReplanSlice[] = [];
+      expect(await replanAll(watched, now, { onSlice: (slice) => void firstSlices.push(slice) })).toEqual({ done: true, changed: 120 });
+      expect(Math.max(...firstSlices.map((slice) => slice.customers))).toBeLessThanOrEqual(REPLAN_SLICE);
+      expect(firstSlices.reduce((sum, slice) => sum + slice.customers, 0)).toBe(120);
+      expect(writes).toBeGreaterThan(0);
+      expect(writeTransactions).toBeGreaterThan(0);
+      writes = 0;
+      writeTransactions = 0;
+      const callbacksAfterFirst = await db.callbacks.toArray();
+      const secondSlices: ReplanSlice[] = [];
+      expect(await replanAll(watched, now + 60_000, { onSlice: (slice) => void secondSlices.push(slice) })).toEqual({ done: true, changed: 0 });
+      expect(secondSlices.every((slice) => slice.written === 0)).toBe(true);
+      // No write lock at all: the pages' saves never wait behind an unchanged book's re-plan.
+      expect(writeTransactions).toBe(0);
+      expect(writes).toBe(0);
+      expect(await db.callbacks.toArray()).toEqual(callbacksAfterFirst);
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(count);
+      watched.close();
+    }
   });
 });
 
