@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import {
   CallbackRepository,
@@ -14,17 +13,14 @@ import {
   type Backup,
 } from '../../storage';
 import { fullCustomer } from './support/full-customer';
+import { freshDatabase } from './support/database';
 
 let db: DealerDeskDatabase;
-let n = 0;
 beforeEach(async () => {
-  db = new DealerDeskDatabase(`backup-test-${n++}`);
+  db = freshDatabase();
   await db.open();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => db.delete());
 
 async function seed(): Promise<void> {
   const customers = new CustomerRepository(db);

@@ -1,20 +1,18 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { CallbackRepository, CustomerRepository, DealerDeskDatabase, LeadCapture } from '../../storage';
+import { freshDatabase } from './support/database';
 
 let db: DealerDeskDatabase;
 let now = Date.UTC(2026, 10, 23, 9, 0);
 let capture: LeadCapture;
 
 beforeEach(async () => {
-  db = new DealerDeskDatabase(`capture-${Math.random()}`);
+  db = freshDatabase();
   await db.open();
   capture = new LeadCapture(db, () => now);
 });
 
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => db.delete());
 
 /** The kinds of every customer's open callbacks, by customer name. */
 async function openCallbackKinds(): Promise<Record<string, string[]>> {

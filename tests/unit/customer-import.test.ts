@@ -1,25 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cardFromRow, guessColumns } from '../../core/transfer/customer-columns';
 import { readCustomerFile, UnreadableFile, type CustomerFile } from '../../core/transfer/customer-file';
 import { CustomerRepository, DealerDeskDatabase } from '../../storage';
 import { commitImport, planImport, type DuplicatePolicy, type ImportRow } from '../../storage/customer-import';
+import { freshDatabase } from './support/database';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES, name)));
 
 let db: DealerDeskDatabase;
-let n = 0;
 beforeEach(async () => {
-  db = new DealerDeskDatabase(`import-test-${n++}`);
+  db = freshDatabase();
   await db.open();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => db.delete());
 
 function rows(file: CustomerFile): ImportRow[] {
   return file.rows.map((row, index) => ({ line: index + 2, ...cardFromRow(row, file.mapping) }));

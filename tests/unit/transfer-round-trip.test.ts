@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { cardFromRow, customerSheet } from '../../core/transfer/customer-columns';
@@ -9,17 +8,14 @@ import { CustomerRepository, DealerDeskDatabase } from '../../storage';
 import { editableFields } from '../../storage/customers';
 import { commitImport, planImport } from '../../storage/customer-import';
 import { fullCustomer } from './support/full-customer';
+import { freshDatabase } from './support/database';
 
 let db: DealerDeskDatabase;
-let n = 0;
 beforeEach(async () => {
-  db = new DealerDeskDatabase(`round-trip-${n++}`);
+  db = freshDatabase();
   await db.open();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(() => db.delete());
 
 async function exportedThenImported(format: 'csv' | 'xlsx') {
   const customers = new CustomerRepository(db);
