@@ -1,7 +1,8 @@
 // `npm run bench`: builds the extension (production + a bench build with bench.html), opens it in real
 // Chromium, takes every measure several times beside its baselines, prints one table and writes
 // bench-results/latest.json. `-- --quick` runs the 1k and 10k books only; `-- --import-100k` adds the
-// 100k import (about a minute and a half more); `-- --no-build` reuses the last builds.
+// 100k import (about a minute and a half more); `-- --no-build` reuses the last builds;
+// `-- --only=popup,capture` takes only those groups (import, storage, replan, dashboard, capture, popup).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,11 @@ const quick = argv.includes('--quick');
 const skipBuild = argv.includes('--no-build');
 const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const importSizes = argv.includes('--import-100k') ? [1_000, 10_000, 100_000] : [1_000, 10_000];
+export const MEASURE_GROUPS = ['import', 'storage', 'replan', 'dashboard', 'capture', 'popup'] as const;
+export type MeasureGroup = (typeof MEASURE_GROUPS)[number];
+const onlyArgument = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const only = new Set<MeasureGroup>(onlyArgument ? (onlyArgument.split(',') as MeasureGroup[]) : MEASURE_GROUPS);
+for (const group of only) if (!MEASURE_GROUPS.includes(group)) throw new Error(`--only: unknown group "${group}" (known: ${MEASURE_GROUPS.join(', ')})`);
 
 export interface BenchContext {
   context: BrowserContext;
@@ -209,27 +215,35 @@ async function main(): Promise<void> {
   let popup: MeasureRow | undefined;
   let ctx = await openSession(server, freshProfile);
   try {
-    for (const size of importSizes) rows.push(await importMeasures(ctx, size));
-    if (!importSizes.includes(100_000) && !quick) rows.push(notMeasured('import', 'bulk import through storage/', 'skipped at 100k (~45 s each way here): add --import-100k', BUDGETS.importRatio, 100_000));
-    for (const size of sizes.slice(0, -1)) {
-      await ctx.call('use', `bench-${size}`);
-      await ctx.call('reset');
-      log(`${size}: seeding a scratch book`);
-      await ctx.call('seed', size);
-      rows.push(...(await storageMeasures(ctx, size)));
-      await ctx.call('drop');
+    if (only.has('import')) {
+      for (const size of importSizes) rows.push(await importMeasures(ctx, size));
+      if (!importSizes.includes(100_000) && !quick) rows.push(notMeasured('import', 'bulk import through storage/', 'skipped at 100k (~45 s each way here): add --import-100k', BUDGETS.importRatio, 100_000));
     }
-    log('popup with 500 due callbacks');
-    popup = await popupMeasure(ctx, manifest);
+    if (only.has('storage')) {
+      for (const size of sizes.slice(0, -1)) {
+        await ctx.call('use', `bench-${size}`);
+        await ctx.call('reset');
+        log(`${size}: seeding a scratch book`);
+        await ctx.call('seed', size);
+        rows.push(...(await storageMeasures(ctx, size)));
+        await ctx.call('drop');
+      }
+    }
+    if (only.has('popup')) {
+      log('popup with 500 due callbacks');
+      popup = await popupMeasure(ctx, manifest);
+    }
     await ctx.close();
 
-    ctx = await openSession(server, bookProfile);
-    ctx = await ensureBook(ctx, largest, bookProfile, server);
-    rows.push(await replanMeasure(ctx, largest));
-    rows.push(...(await storageMeasures(ctx, largest)));
-    rows.push(...(await surfaceMeasures(ctx, { bookSize: largest, pagesDir, realPages: existsSync(REAL_PAGES) ? REAL_PAGES : undefined, productionBuild: PRODUCTION_BUILD, manifest })));
-    rows.push(popup);
-    if (quick) {
+    if (['replan', 'storage', 'dashboard', 'capture'].some((group) => only.has(group as MeasureGroup))) {
+      ctx = await openSession(server, bookProfile);
+      ctx = await ensureBook(ctx, largest, bookProfile, server);
+      rows.push(await replanMeasure(ctx, largest));
+      if (only.has('storage')) rows.push(...(await storageMeasures(ctx, largest)));
+      rows.push(...(await surfaceMeasures(ctx, { bookSize: largest, pagesDir, realPages: existsSync(REAL_PAGES) ? REAL_PAGES : undefined, productionBuild: PRODUCTION_BUILD, manifest, dashboard: only.has('dashboard'), capture: only.has('capture') })));
+    }
+    if (popup) rows.push(popup);
+    if (quick && only.has('storage')) {
       for (const [id, label, budget] of [
         ['badge', 'badge count', BUDGETS.badgeCount],
         ['search', 'search per keystroke', BUDGETS.searchKeystroke],

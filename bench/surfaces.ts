@@ -15,6 +15,9 @@ export interface SurfaceOptions {
   realPages: string | undefined;
   productionBuild: string;
   manifest: Manifest;
+  /** Which of the groups to take (`--only`). */
+  dashboard: boolean;
+  capture: boolean;
 }
 
 export interface Manifest {
@@ -108,8 +111,11 @@ export function readManifest(build: string): Manifest {
 export async function surfaceMeasures(ctx: BenchContext, options: SurfaceOptions): Promise<MeasureRow[]> {
   const manifest = options.manifest;
   const rows: MeasureRow[] = [];
-  ctx.log(`dashboard at ${options.bookSize} customers`);
-  rows.push(...(await dashboard(ctx, options.bookSize)));
+  if (options.dashboard) {
+    ctx.log(`dashboard at ${options.bookSize} customers`);
+    rows.push(...(await dashboard(ctx, options.bookSize)));
+  }
+  if (!options.capture) return rows;
   rows.push(...contentScriptSize(options.productionBuild, manifest));
   // Marks when the sidebar's form or the popup's first row becomes usable, in every extension frame.
   await ctx.context.addInitScript(interactiveOnLoad);
