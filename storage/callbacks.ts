@@ -59,6 +59,27 @@ export class CallbackRepository {
     return limit ? due.limit(limit).toArray() : due.toArray();
   }
 
+  /**
+   * Open callbacks, earliest due first, a page at a time: pass the last one to get the next. Keyset on
+   * `[status+dueAt]` (ties in id order, as the index keeps them), never offset.
+   */
+  async openDuePage(limit: number, after?: Pick<Callback, 'dueAt' | 'id'>): Promise<Callback[]> {
+    const open = (): ReturnType<typeof this.db.callbacks.where> => this.db.callbacks.where('[status+dueAt]');
+    if (!after) return open().between(['open', -Infinity], ['open', Infinity], true, true).limit(limit).toArray();
+    return this.db.transaction('r', this.db.callbacks, async () => {
+      // Those due at the same time as `after` and after it by id, then the next due times.
+      const ties = (await open().equals(['open', after.dueAt]).toArray()).filter((callback) => callback.id > after.id);
+      if (ties.length >= limit) return ties.slice(0, limit);
+      const next = await open().between(['open', after.dueAt], ['open', Infinity], false, true).limit(limit - ties.length).toArray();
+      return ties.concat(next);
+    });
+  }
+
+  /** How many callbacks are open, counted by IndexedDB (a cheap query to watch for any change to them). */
+  async openCount(): Promise<number> {
+    return this.db.callbacks.where('[status+dueAt]').between(['open', -Infinity], ['open', Infinity], true, true).count();
+  }
+
   /** Open callbacks due in `[from, until)`, earliest first. */
   async openBetween(from: number, until: number, limit?: number): Promise<Callback[]> {
     const due = this.db.callbacks.where('[status+dueAt]').between(['open', from], ['open', until], true, false);
