@@ -1,5 +1,4 @@
 import type { CustomerRecord } from './customer-search-keys';
-import { READER_DATABASE_NAME } from './reader';
 import type { Callback } from './schemas/callback';
 
 /** What the dashboard draws before any other storage code has loaded. */
@@ -11,6 +10,9 @@ export interface FirstScreen {
   /** The language chosen in Settings, when there is one. */
   language?: string;
 }
+
+/** Must equal `DATABASE_NAME` (a unit test checks); not imported, because database.ts (even reader.ts) loads Dexie. */
+export const FIRST_SCREEN_DATABASE_NAME = 'dealer-desk';
 
 const EMPTY: FirstScreen = { customers: [], dueAt: new Map() };
 
@@ -28,7 +30,7 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
  * the `customerId` index, and the language setting. The connection is closed at once so it never holds
  * up a schema upgrade. Resolves empty when there is no database yet.
  */
-export async function readFirstScreen(limit: number, name: string = READER_DATABASE_NAME): Promise<FirstScreen> {
+export async function readFirstScreen(limit: number, name: string = FIRST_SCREEN_DATABASE_NAME): Promise<FirstScreen> {
   let db: IDBDatabase;
   try {
     // No version: opens whatever is there. A missing database would be created here: abort that,
