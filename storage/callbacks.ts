@@ -64,7 +64,7 @@ export class CallbackRepository {
    * `[status+dueAt]` (ties in id order, as the index keeps them), never offset.
    */
   async openDuePage(limit: number, after?: Pick<Callback, 'dueAt' | 'id'>): Promise<Callback[]> {
-    const open = (): ReturnType<typeof this.db.callbacks.where> => this.db.callbacks.where('[status+dueAt]');
+    const open = () => this.db.callbacks.where('[status+dueAt]');
     if (!after) return open().between(['open', -Infinity], ['open', Infinity], true, true).limit(limit).toArray();
     return this.db.transaction('r', this.db.callbacks, async () => {
       // Those due at the same time as `after` and after it by id, then the next due times.
