@@ -53,6 +53,9 @@ export class CustomerBook {
   private dueWatch?: Subscription;
   private catchUp?: ReturnType<typeof setTimeout>;
   private dueCatchUp?: ReturnType<typeof setTimeout>;
+  /** A re-read of the due times under way, and whether another change came in meanwhile. */
+  private dueReading?: Promise<void>;
+  private dueStale = false;
   /** Bumped by every load() and stop(): a background load that is no longer current gives up. */
   private generation = 0;
   /** False until every card has been read. */
@@ -181,13 +184,23 @@ export class CustomerBook {
         // The first run is the state just read.
         if (run === 1) return;
         clearTimeout(this.dueCatchUp);
-        this.dueCatchUp = setTimeout(() => {
-          void this.readDue(storage, current).then((changed) => {
-            if (changed && current()) this.changed();
-          });
-        }, DUE_FOLLOW_DELAY_MS);
+        this.dueCatchUp = setTimeout(() => this.refreshDue(storage, current), DUE_FOLLOW_DELAY_MS);
       },
     });
+  }
+
+  /** One re-read at a time; changes that arrive during it get one more afterwards. */
+  private refreshDue(storage: BookStorage, current: () => boolean): void {
+    if (this.dueReading) {
+      this.dueStale = true;
+      return;
+    }
+    this.dueReading = (async () => {
+      do {
+        this.dueStale = false;
+        if ((await this.readDue(storage, current)) && current()) this.changed();
+      } while (this.dueStale && current());
+    })().finally(() => (this.dueReading = undefined));
   }
 
   private async readChanges(storage: BookStorage, current: () => boolean): Promise<void> {

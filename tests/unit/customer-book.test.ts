@@ -53,7 +53,7 @@ test('the book loads every live customer, newest first, and follows later change
   );
   // A new array on every change: views cache by identity.
   expect(book.all()).not.toBe(before);
-});
+}, 20_000);
 
 test('the first screen is on show before the storage code has loaded, and the rest follows it', async () => {
   const db = freshDatabase();
