@@ -3,6 +3,7 @@ import { OVERDUE_AFTER_MS } from '../core/cadence/rules';
 import { newId } from './schemas/common';
 import { callbackInputSchema, type Callback, type CallbackInput } from './schemas/callback';
 import type { DealerDeskDatabase } from './database';
+import { countOpenCallbacks, openCallbackPage } from './reader';
 import type { CustomerRecord } from './customer-search-keys';
 import { DUE_COUNTER_ID, type DueCounter } from './due-count';
 import { validate, type WriteResult } from './validation';
@@ -59,25 +60,14 @@ export class CallbackRepository {
     return limit ? due.limit(limit).toArray() : due.toArray();
   }
 
-  /**
-   * Open callbacks, earliest due first, a page at a time: pass the last one to get the next. Keyset on
-   * `[status+dueAt]` (ties in id order, as the index keeps them), never offset.
-   */
-  async openDuePage(limit: number, after?: Pick<Callback, 'dueAt' | 'id'>): Promise<Callback[]> {
-    const open = () => this.db.callbacks.where('[status+dueAt]');
-    if (!after) return open().between(['open', -Infinity], ['open', Infinity], true, true).limit(limit).toArray();
-    return this.db.transaction('r', this.db.callbacks, async () => {
-      // Those due at the same time as `after` and after it by id, then the next due times.
-      const ties = (await open().equals(['open', after.dueAt]).toArray()).filter((callback) => callback.id > after.id);
-      if (ties.length >= limit) return ties.slice(0, limit);
-      const next = await open().between(['open', after.dueAt], ['open', Infinity], false, true).limit(limit - ties.length).toArray();
-      return ties.concat(next);
-    });
+  /** Open callbacks, earliest due first, a page at a time (keyset on `[status+dueAt]`): see reader.ts. */
+  openDuePage(limit: number, after?: Pick<Callback, 'dueAt' | 'id'>): Promise<Callback[]> {
+    return openCallbackPage(this.db, limit, after);
   }
 
-  /** How many callbacks are open, counted by IndexedDB (a cheap query to watch for any change to them). */
-  async openCount(): Promise<number> {
-    return this.db.callbacks.where('[status+dueAt]').between(['open', -Infinity], ['open', Infinity], true, true).count();
+  /** How many callbacks are open, counted by IndexedDB. */
+  openCount(): Promise<number> {
+    return countOpenCallbacks(this.db);
   }
 
   /** Open callbacks due in `[from, until)`, earliest first. */

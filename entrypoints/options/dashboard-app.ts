@@ -118,7 +118,7 @@ export class DashboardApp extends LitElement {
 
   readonly book = new CustomerBook({
     firstScreen: (limit) => readFirstScreen(limit),
-    storage: async () => (await loadDashboardStorage()).bookStorage,
+    storage: () => import('./book-storage').then((module) => module.openBookStorage()),
   });
   private pendingWatch?: { unsubscribe(): void };
 
@@ -134,12 +134,11 @@ export class DashboardApp extends LitElement {
     };
     this.readHash();
     window.addEventListener('hashchange', () => this.readHash());
-    const firstRows = this.book.load(DashboardApp.firstScreen);
+    const bookLoaded = this.book.load(DashboardApp.firstScreen);
     DashboardApp.firstScreen = undefined;
-    // The other pages, the card and the storage code load once the first rows are drawn, unless
-    // the page opened on one of them.
-    if (this.page !== 'customers' || this.cardId) void this.watchPending();
-    else void firstRows.finally(() => void this.watchPending());
+    // The other pages, the card and the writing code load once the book is in (or when the
+    // consultant goes to one of them first: see readHash).
+    void bookLoaded.finally(() => requestIdleCallback(() => void this.watchPending(), { timeout: 2000 }));
   }
 
   private async watchPending(): Promise<void> {
@@ -168,6 +167,7 @@ export class DashboardApp extends LitElement {
       this.page = PAGES.some((entry) => entry.page === hash) ? (hash as Page) : 'customers';
       this.cardId = undefined;
     }
+    if (this.page !== 'customers' || this.cardId) void this.watchPending();
   }
 
   /** After a restore the book is read again from scratch (restored cards may be older). */
