@@ -2,9 +2,8 @@ import type { liveQuery as LiveQuery, Subscription } from 'dexie';
 import { tableRow, type TableCustomer } from '../../core/customer-search';
 import type { CallbackRepository, CustomerRecord, CustomerRepository } from '../../storage';
 import type { FirstScreen } from '../../storage/first-screen';
+import { FIRST_PAGE } from './first-page';
 
-/** A screenful and a little more: what the table draws before anything else has loaded. */
-export const FIRST_PAGE = 60;
 /** Cards per background read: small enough that reading and converting one batch fits between frames. */
 const CHUNK = 400;
 /** Open callbacks per background read (smaller records than cards). */

@@ -1,17 +1,8 @@
-import { setLocale } from '../../core/i18n';
 import { readFirstScreen, type FirstScreen } from '../../storage/first-screen';
-import { requestPersistentStorage } from '../shared/persistent-storage';
-import { FIRST_PAGE } from './customer-book';
-import { DashboardApp } from './dashboard-app';
+import { FIRST_PAGE } from './first-page';
 
-// The first screen of the table is read at once, beside the shell's first render; the rest of the
-// dashboard's code (storage with its validation and search-key libraries, the other pages) loads after.
-const firstScreen = readFirstScreen(FIRST_PAGE)
-  .catch((): FirstScreen => ({ customers: [], dueAt: new Map() }))
-  .then((screen) => {
-    if (screen.language === 'zh_CN' || screen.language === 'en') setLocale(screen.language);
-    return screen;
-  });
-DashboardApp.firstScreen = firstScreen;
-if (!customElements.get('dd-dashboard')) customElements.define('dd-dashboard', DashboardApp);
-void firstScreen.finally(() => void requestPersistentStorage());
+// The first screen of the table is read before the rest of the dashboard's code is even fetched, so
+// the read and the loading overlap; the storage code (validation, search-key libraries, the other
+// pages) loads after the first rows are drawn.
+const firstScreen = readFirstScreen(FIRST_PAGE).catch((): FirstScreen => ({ customers: [], dueAt: new Map() }));
+void import('./start').then(({ startDashboard }) => startDashboard(firstScreen));
