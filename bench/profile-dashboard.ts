@@ -23,6 +23,8 @@ const cachedProfile = option('profile');
 const keptProfile = option('dir');
 /** Instead of profiling, take the bench's dashboard measures (first rows × runs, heap, scroll frames) on this build. */
 const measuring = argv.includes('--measure');
+/** With --measure: wait this long after the last first rows before scrolling (0: at once, as the bench does). */
+const settleMs = Number(option('settle') ?? 0);
 /** Also record a trace and sum the renderer's main-thread events (parse, compile, evaluate, style, layout…). */
 const traced = argv.includes('--trace');
 
@@ -149,7 +151,38 @@ async function measure(context: BrowserContext, extensionId: string): Promise<vo
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
+  if (settleMs) await page!.waitForTimeout(settleMs);
+  const profiler = argv.includes('--scroll-profile') ? await context.newCDPSession(page!) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.send('Profiler.start');
+  }
   const scroll = await page!.evaluate(scrollFrames, { frames: 180, step: 120, selectors: ROW_SELECTORS });
+  if (profiler) {
+    const { profile } = (await profiler.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const self = new Map<string, number>();
+    let time = profile.startTime;
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    for (let index = 0; index < profile.samples.length - 1; index++) {
+      time += profile.timeDeltas[index]!;
+      const frame = byId.get(profile.samples[index]!)!.callFrame;
+      if (frame.functionName === '(idle)') continue;
+      const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}`;
+      self.set(name, (self.get(name) ?? 0) + profile.timeDeltas[index + 1]! / 1000);
+    }
+    const busy = [...self.values()].reduce((sum, ms) => sum + ms, 0);
+    process.stdout.write(
+      `scroll profile: ${busy.toFixed(0)} ms busy over ${scroll.intervals.reduce((sum, ms) => sum + ms, 0).toFixed(0)} ms\n` +
+        [...self.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 20)
+          .map(([name, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+          .join('\n') +
+        '\n',
+    );
+    await profiler.detach();
+  }
   const sorted = (values: number[]): number[] => [...values].sort((a, b) => a - b);
   const at = (values: number[], q: number): number => sorted(values)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
   process.stdout.write(
