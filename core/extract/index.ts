@@ -90,6 +90,27 @@ interface PageReading {
   labels: Labelled[];
 }
 
+function usable(value: string): boolean {
+  return !!value && !EMPTY_VALUE.test(value) && value.length <= 120;
+}
+
+/** A labelled price, read from the element as rendered the first time its value is asked for. */
+function renderedPrice(element: Element, part: 'whole' | 'after-label'): Labelled {
+  let value: string | undefined;
+  return {
+    key: 'price',
+    element,
+    get value() {
+      if (value === undefined) {
+        const rendered = renderedText(element);
+        const text = rendered === undefined ? '' : part === 'whole' ? rendered : clean(rendered.replace(/^[^:：]*[:：]/, ''));
+        value = usable(text) ? text : '';
+      }
+      return value;
+    },
+  };
+}
+
 /** Two lists of hits, each in reading order, as one list in reading order. */
 function inReadingOrder(first: PhoneHit[], second: PhoneHit[]): PhoneHit[] {
   const merged: PhoneHit[] = [];
@@ -136,11 +157,13 @@ function readPage(doc: Document): PageReading {
     // Labelled values: "电话：138…", or "电话" followed by the value in the next text.
     let label: LabelKey | undefined;
     let value: string | undefined;
-    let valueElement: Element = parent;
+    // A price is read as rendered (CSS may draw its digits), which is slow: only when it is used.
+    let price: 'whole' | 'after-label' | undefined;
     if (pending) {
       label = pending;
       pending = undefined;
-      value = label === 'price' ? (renderedText(parent) ?? '') : clean(data);
+      if (label === 'price') price = 'whole';
+      else value = clean(data);
     } else if (mayBeLabel) {
       const inline = LABEL_TEXT.exec(data);
       label = inline ? labelOf(inline[1]!) : undefined;
@@ -150,15 +173,13 @@ function readPage(doc: Document): PageReading {
         pending = label;
         continue;
       }
-      if (label === 'price' && value !== undefined) {
-        // The value shares its text node with the label; read the element as rendered.
-        const rendered = renderedText(parent);
-        value = rendered === undefined ? '' : clean(rendered.replace(/^[^:：]*[:：]/, ''));
-      }
+      // The value shares its text node with the label.
+      if (label === 'price' && value !== undefined) price = 'after-label';
     }
-    if (label && value !== undefined) {
-      if (label !== 'price' && label !== 'phone') value = value.split(/\s{2,}|[|｜]/)[0]!.trim();
-      if (value && !EMPTY_VALUE.test(value) && value.length <= 120) labels.push({ key: label, value, element: valueElement });
+    if (price) labels.push(renderedPrice(parent, price));
+    else if (label && value !== undefined) {
+      if (label !== 'phone') value = value.split(/\s{2,}|[|｜]/)[0]!.trim();
+      if (usable(value)) labels.push({ key: label, value, element: parent });
     }
     if (!digits) continue;
     const found = findPhones(data);
@@ -327,7 +348,8 @@ function isChallengePage(doc: Document): boolean {
   const body = doc.body;
   if (!body) return true;
   // An interstitial: a handful of elements and almost no text, asking the visitor to wait or prove something.
-  if (body.getElementsByTagName('*').length > 60) return false;
+  // The 61st element, not the count: counting walks the whole of a large page.
+  if (body.getElementsByTagName('*')[60]) return false;
   const raw = body.textContent ?? '';
   return raw.length < 4000 && CHALLENGE.test(clean(raw));
 }
