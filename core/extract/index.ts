@@ -234,14 +234,18 @@ function rowsOf(hits: PhoneHit[], body: Element): Map<Element, PhoneHit[]> | und
   return byRow;
 }
 
-/** Column labels of a table row's header: `客户 | 手机 | 意向车型 | 城市`. */
-function columnLabels(row: Element, headers: Map<Element, Element | null>): (LabelKey | undefined)[] | undefined {
+/** Column labels of a table row's header: `客户 | 手机 | 意向车型 | 城市`, read once per table. */
+function columnLabels(row: Element, headers: Map<Element, { header: Element; keys: (LabelKey | undefined)[] } | null>): (LabelKey | undefined)[] | undefined {
   const table = row.closest('table');
   if (!table) return undefined;
-  let header = headers.get(table);
-  if (header === undefined) headers.set(table, (header = table.querySelector('thead tr') ?? table.querySelector('tr')));
-  if (!header || header === row) return undefined;
-  return [...header.children].map((cell) => labelOf(cell.textContent ?? ''));
+  let columns = headers.get(table);
+  if (columns === undefined) {
+    const header = table.querySelector('thead tr') ?? table.querySelector('tr');
+    columns = header ? { header, keys: [...header.children].map((cell) => labelOf(cell.textContent ?? '')) } : null;
+    headers.set(table, columns);
+  }
+  if (!columns || columns.header === row) return undefined;
+  return columns.keys;
 }
 
 /** Each labelled value under the row that holds it. */
@@ -272,8 +276,8 @@ interface RowContext {
   facts: StructuredFacts;
   adapter: ReturnType<typeof adapterFor>;
   currency: string;
-  /** Each table's header row, found once per table. */
-  headers: Map<Element, Element | null>;
+  /** Each table's header row and column labels, found once per table. */
+  headers: Parameters<typeof columnLabels>[1];
 }
 
 function rowContact(row: Element, hits: PhoneHit[], labels: Labelled[], { facts, adapter, currency, headers }: RowContext): CapturedContact {
