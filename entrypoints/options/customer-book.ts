@@ -9,7 +9,7 @@ const CHUNK = 400;
 /** Open callbacks per background read (smaller records than cards). */
 const DUE_CHUNK = 2000;
 /** While the book loads, views are told of new rows at most this often (each tell re-filters the book). */
-const NOTIFY_EVERY_MS = 400;
+const NOTIFY_EVERY_MS = 1000;
 const FOLLOW_DELAY_MS = 150;
 /** Callback changes come in bursts (a re-plan writes many): the due times are read again once they pause. */
 const DUE_FOLLOW_DELAY_MS = 1000;
