@@ -1,10 +1,10 @@
 import { OVERDUE_AFTER_MS } from '../../core/cadence/rules';
-import { getLocale } from '../../core/i18n';
+import { getLocale, type Locale } from '../../core/i18n';
 import { bestScript } from '../../core/scripts/suggest';
 import type { CallbackListItem } from '../../components/callback-list/callback-list.component';
 import type { ReadableDatabase } from '../../storage/reader';
 import { readDueCallbacks, readLiveCustomers, readReminderSettings } from '../../storage/due-list';
-import { readScriptLibrary } from '../../storage/script-library';
+import { scriptLibrary } from '../../storage/script-library';
 import { callbackListItem } from './callback-list-item';
 
 export type SectionName = 'overdue' | 'today' | 'upcoming';
@@ -17,18 +17,25 @@ export interface DueSection {
 }
 
 /** The consultant's day: what is overdue, what is due today, what comes in the next 7 days. */
-export type DueLists = Record<SectionName, DueSection> & { tomorrowAt: number };
+export type DueLists = Record<SectionName, DueSection> & {
+  tomorrowAt: number;
+  /** The language the scripts were rendered in: the one chosen in Settings, else the current one. */
+  locale: Locale;
+};
 
 /**
- * Reads the three lists from the due-time index; customers, reasons and scripts are worked out only
- * for the first `shown[section]` rows, so hundreds of due callbacks cost little more than a few.
+ * Reads the three lists from the due-time index in one read-only transaction; customers, reasons and
+ * scripts are worked out only for the first `shown[section]` rows, so hundreds of due callbacks cost
+ * little more than a few.
  */
 export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionName, number>, now: number = Date.now()): Promise<DueLists> {
-  const settings = await readReminderSettings(db);
-  const locale = getLocale();
-  const [due, scripts] = await Promise.all([readDueCallbacks(db, now, OVERDUE_AFTER_MS, settings, shown), readScriptLibrary(db, locale)]);
+  const snapshot = db.snapshot();
+  const [settings, stored] = await Promise.all([readReminderSettings(snapshot), snapshot.scripts()]);
+  const locale = settings.language ?? getLocale();
+  const due = await readDueCallbacks(snapshot, now, OVERDUE_AFTER_MS, settings, shown);
   const sections: SectionName[] = ['overdue', 'today', 'upcoming'];
-  const customers = await readLiveCustomers(db, sections.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
+  const customers = await readLiveCustomers(snapshot, sections.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
+  const scripts = scriptLibrary(stored, locale);
   const section = (name: SectionName): DueSection => ({
     total: due[name].total,
     items: due[name].callbacks.flatMap((callback) => {
@@ -39,5 +46,5 @@ export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionNa
       return [callbackListItem(callback, customer, { overdue: name === 'overdue', later: name === 'upcoming' }, { script, context })];
     }),
   });
-  return { overdue: section('overdue'), today: section('today'), upcoming: section('upcoming'), tomorrowAt: due.tomorrowAt };
+  return { overdue: section('overdue'), today: section('today'), upcoming: section('upcoming'), tomorrowAt: due.tomorrowAt, locale };
 }

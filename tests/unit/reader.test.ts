@@ -17,13 +17,39 @@ test('with no database yet the view is empty, and opening the real database afte
 
   const reader = await openReader(name);
   expect(reader).toBeDefined();
-  const settings = await readReminderSettings(reader!);
-  const due = await readDueCallbacks(reader!, 1_800_000_000_000, 3_600_000, settings, { overdue: 5, today: 5, upcoming: 5 });
+  const snapshot = reader!.snapshot();
+  const settings = await readReminderSettings(snapshot);
+  const due = await readDueCallbacks(snapshot, 1_800_000_000_000, 3_600_000, settings, { overdue: 5, today: 5, upcoming: 5 });
   expect(due.today.callbacks.map((callback) => callback.planKey)).toEqual(['first_contact']);
   expect([due.overdue.total, due.today.total, due.upcoming.total]).toEqual([0, 1, 0]);
   // An hour later the same callback is overdue; only the first rows of a section are read.
-  const later = await readDueCallbacks(reader!, 1_800_000_000_000 + 3_600_001, 3_600_000, settings, { overdue: 0, today: 5, upcoming: 5 });
+  const later = await readDueCallbacks(reader!.snapshot(), 1_800_000_000_000 + 3_600_001, 3_600_000, settings, { overdue: 0, today: 5, upcoming: 5 });
   expect([later.overdue.total, later.overdue.callbacks.length, later.today.total]).toEqual([1, 0, 0]);
+  reader!.close();
   db.close();
   await db.delete();
+});
+
+test('the view never holds up a schema upgrade: it closes for it and reads the upgraded database afterwards', async () => {
+  const name = 'reader-upgrade';
+  const db = new DealerDeskDatabase(name);
+  const customers = new CustomerRepository(db, () => 1_800_000_000_000);
+  expect((await customers.create({ name: '李娜', phones: [{ number: '13800138001' }] })).ok).toBe(true);
+  const version = db.verno;
+  db.close();
+  const reader = await openReader(name);
+  // Another page upgrades the database while the popup is open.
+  const upgrade = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name, version * 10 + 10);
+    open.onupgradeneeded = () => open.result.createObjectStore('later');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+    open.onblocked = () => reject(new Error('blocked by the read-only view'));
+  });
+  upgrade.close();
+  const snapshot = reader!.snapshot();
+  const due = await readDueCallbacks(snapshot, 1_800_000_000_000, 3_600_000, await readReminderSettings(snapshot), { overdue: 5, today: 5, upcoming: 5 });
+  expect(due.today.total).toBe(1);
+  reader!.close();
+  await new DealerDeskDatabase(name).delete();
 });
