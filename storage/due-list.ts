@@ -60,7 +60,7 @@ export async function readDueCallbacks(
   };
   const section = (name: DueSectionName): Promise<DueCallbackSection> => db.openCallbacks(bounds[name][0], bounds[name][1], shown[name]);
   const [overdue, today, upcoming] = await Promise.all([section('overdue'), section('today'), section('upcoming')]);
-  return { overdue, today, upcoming, tomorrowAt: snoozeTomorrowAt(now, settings, zone) };
+  return { overdue, today, upcoming, tomorrowAt: snoozeTomorrowAt(now, settings) };
 }
 
 /** The live (not deleted) customers among `ids`. */
