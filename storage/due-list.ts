@@ -1,6 +1,5 @@
 import { DEFAULT_QUIET_HOURS, DEFAULT_WORKING_HOURS } from '../core/cadence/rules';
 import { localDayAt, systemTimeZone, type Hours } from '../core/cadence/local-time';
-import { snoozeTomorrowAt } from '../core/cadence/snooze';
 import type { CustomerRecord } from './customer-search-keys';
 import type { OpenCallbackRange, ReadSnapshot } from './reader';
 
@@ -35,10 +34,7 @@ export type DueSectionName = 'overdue' | 'today' | 'upcoming';
 export type DueCallbackSection = OpenCallbackRange;
 
 /** Open callbacks due by the end of the next 7 days, cut at an hour overdue and at today's end (local). */
-export type DueCallbacks = Record<DueSectionName, DueCallbackSection> & {
-  /** Where "snooze until tomorrow" lands: tomorrow when the working day starts. */
-  tomorrowAt: number;
-};
+export type DueCallbacks = Record<DueSectionName, DueCallbackSection>;
 
 /**
  * Three ranges of the `[status+dueAt]` index: each section is counted there and only its first
@@ -48,11 +44,10 @@ export async function readDueCallbacks(
   db: ReadSnapshot,
   now: number,
   overdueAfterMs: number,
-  settings: ReminderSettings,
+  timeZone: string,
   shown: Record<DueSectionName, number>,
 ): Promise<DueCallbacks> {
-  const zone = settings.timeZone;
-  const endOfToday = localDayAt(now, 1, '00:00', zone);
+  const endOfToday = localDayAt(now, 1, '00:00', timeZone);
   const bounds: Record<DueSectionName, [number, number]> = {
     overdue: [-Infinity, now - overdueAfterMs],
     today: [now - overdueAfterMs, endOfToday],
@@ -60,7 +55,7 @@ export async function readDueCallbacks(
   };
   const section = (name: DueSectionName): Promise<DueCallbackSection> => db.openCallbacks(bounds[name][0], bounds[name][1], shown[name]);
   const [overdue, today, upcoming] = await Promise.all([section('overdue'), section('today'), section('upcoming')]);
-  return { overdue, today, upcoming, tomorrowAt: snoozeTomorrowAt(now, settings) };
+  return { overdue, today, upcoming };
 }
 
 /** The live (not deleted) customers among `ids`. */

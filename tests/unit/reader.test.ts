@@ -19,11 +19,11 @@ test('with no database yet the view is empty, and opening the real database afte
   expect(reader).toBeDefined();
   const snapshot = reader!.snapshot();
   const settings = await readReminderSettings(snapshot);
-  const due = await readDueCallbacks(snapshot, 1_800_000_000_000, 3_600_000, settings, { overdue: 5, today: 5, upcoming: 5 });
+  const due = await readDueCallbacks(snapshot, 1_800_000_000_000, 3_600_000, settings.timeZone, { overdue: 5, today: 5, upcoming: 5 });
   expect(due.today.callbacks.map((callback) => callback.planKey)).toEqual(['first_contact']);
   expect([due.overdue.total, due.today.total, due.upcoming.total]).toEqual([0, 1, 0]);
   // An hour later the same callback is overdue; only the first rows of a section are read.
-  const later = await readDueCallbacks(reader!.snapshot(), 1_800_000_000_000 + 3_600_001, 3_600_000, settings, { overdue: 0, today: 5, upcoming: 5 });
+  const later = await readDueCallbacks(reader!.snapshot(), 1_800_000_000_000 + 3_600_001, 3_600_000, settings.timeZone, { overdue: 0, today: 5, upcoming: 5 });
   expect([later.overdue.total, later.overdue.callbacks.length, later.today.total]).toEqual([1, 0, 0]);
   reader!.close();
   db.close();
@@ -48,7 +48,7 @@ test('the view never holds up a schema upgrade: it closes for it and reads the u
   });
   upgrade.close();
   const snapshot = reader!.snapshot();
-  const due = await readDueCallbacks(snapshot, 1_800_000_000_000, 3_600_000, await readReminderSettings(snapshot), { overdue: 5, today: 5, upcoming: 5 });
+  const due = await readDueCallbacks(snapshot, 1_800_000_000_000, 3_600_000, (await readReminderSettings(snapshot)).timeZone, { overdue: 5, today: 5, upcoming: 5 });
   expect(due.today.total).toBe(1);
   reader!.close();
   await new DealerDeskDatabase(name).delete();

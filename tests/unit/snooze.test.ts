@@ -43,4 +43,20 @@ describe('the popup', () => {
     expect(lists.today.items.map((item) => item.customerName)).toEqual(['王芳']);
     expect(lists.tomorrowAt).toBe(Date.parse('2026-11-24T08:30:00+08:00'));
   });
+
+  test('cuts "today" at midnight of the settings\' zone, not the machine\'s', async () => {
+    // 23:00 in Shanghai (15:00 UTC); the callback falls due at 01:00 Shanghai, 17:00 UTC: tomorrow there.
+    const now = Date.parse('2026-11-23T15:00:00Z');
+    db = new DealerDeskDatabase('popup-zone');
+    expect((await new SettingsRepository(db).update({ timeZone: SHANGHAI, ...hours })).ok).toBe(true);
+    const created = await new CustomerRepository(db, () => now - 2 * 3_600_000).create({ name: '李娜', phones: [{ number: '13800138001' }] });
+    expect(created.ok).toBe(true);
+    const open = await db.callbacks.where('customerId').equals(created.ok ? created.value.id : '').modify({ dueAt: Date.parse('2026-11-23T17:00:00Z') });
+    expect(open).toBeGreaterThan(0);
+    const reader = await openReader('popup-zone');
+    const lists = await loadDueLists(reader!, { overdue: 5, today: 5, upcoming: 5 }, now);
+    reader!.close();
+    expect([lists.overdue.total, lists.today.total, lists.upcoming.total]).toEqual([0, 0, open]);
+    expect(new Set(lists.upcoming.items.map((item) => item.customerName))).toEqual(new Set(['李娜']));
+  });
 });
