@@ -143,7 +143,8 @@ export class PopupApp extends LitElement {
       do {
         this.readAgain = false;
         const reader = PopupApp.reader;
-        this.lists = reader ? await loadDueLists(reader, { ...this.shown }) : EMPTY;
+        // A failed read (the database closing under us) keeps what is shown; the next change reads again.
+        this.lists = reader ? await loadDueLists(reader, { ...this.shown }).catch(() => this.lists) : EMPTY;
         this.loaded = true;
       } while (this.readAgain);
     })().finally(() => {
