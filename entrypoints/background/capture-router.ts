@@ -7,7 +7,7 @@ import { SettingsRepository } from '../../storage/settings';
 import { logFollowUp } from '../../storage/follow-up-log';
 import { scriptPanelData } from '../shared/script-panel-data';
 import { formatPhone } from '../../core/phone';
-import { snoozeTomorrowAt } from '../../core/cadence/snooze';
+import { snoozeTomorrowAt } from '../../core/cadence/local-time';
 import { captureResultSchema, contentMessageSchema, popupMessageSchema, sidebarMessageSchema, type DraftChanged, type SidebarMessage } from './capture-messages';
 import { captureTab, extractFromTab, sendToCapture } from './capture-tab';
 import { allowSite } from './capture-sites';

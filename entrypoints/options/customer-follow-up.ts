@@ -21,7 +21,7 @@ import {
   type Script,
   type Settings,
 } from '../../storage';
-import { snoozeTomorrowAt } from '../../core/cadence/snooze';
+import { snoozeTomorrowAt } from '../../core/cadence/local-time';
 import { callbackListItem, dueState } from '../shared/callback-list-item';
 import { refreshReminders } from '../shared/reminders-message';
 

@@ -1,19 +1,19 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
-import { browser } from 'wxt/browser';
 import { t } from '../../core/i18n';
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/callback-list/dd-callback-list';
 import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
 import type { ReadableDatabase } from '../../storage/reader';
 import { loadDueLists, type DueLists, type SectionName } from '../shared/due-callbacks';
-import { refreshReminders } from '../shared/reminders-message';
 
 const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0, locale: 'zh_CN' };
 /** Rows on the first screen (a 600 px popup shows about five): read and drawn before anything else. */
 export const FIRST_SCREEN_ROWS = 6;
 /** Rows per section once the first screen is up; "more" draws the rest. */
 const FIRST_ROWS = 25;
+// Off the first screen's path (each is a file to fetch before the first row): loaded on use.
 const actions = () => import('./popup-actions');
+const extension = () => import('wxt/browser').then((module) => module.browser);
 const TABLES_SHOWN = /^idb:\/\/[^/]+\/(callbacks|customers|scripts|settings)\//;
 
 function afterFirstPaint(): Promise<void> {
@@ -123,6 +123,7 @@ export class PopupApp extends LitElement {
    */
   private async listen(): Promise<void> {
     await afterFirstPaint();
+    void extension();
     const { Dexie } = await import('dexie');
     if (!this.isConnected || this.stopListening) return;
     const changed = (parts: Record<string, unknown>) => {
@@ -162,12 +163,10 @@ export class PopupApp extends LitElement {
     const item = this.find(id);
     if (!item) return;
     this.status = await (await actions()).markDone(item);
-    await refreshReminders();
   }
 
   private async snooze({ id, until }: CallbackSnoozeDetail): Promise<void> {
     await (await actions()).snooze(id, until);
-    await refreshReminders();
   }
 
   private more(section: SectionName): void {
@@ -176,12 +175,14 @@ export class PopupApp extends LitElement {
   }
 
   private open(customerId: string): void {
-    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(customerId)}`) });
-    window.close();
+    void extension()
+      .then((browser) => browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(customerId)}`) }))
+      .then(() => window.close());
   }
 
   private async captureTab(): Promise<void> {
     // The capture feature's router answers `capture:tab` for the popup (it holds activeTab for that tab).
+    const browser = await extension();
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     const answer =
       tab?.id === undefined
@@ -209,7 +210,7 @@ export class PopupApp extends LitElement {
     return html`<header>
         <h1>${t('popup_title')}</h1>
         <button type="button" class="capture" @click=${() => this.captureTab()}>${t('popup_capture_tab')}</button>
-        <button type="button" @click=${() => void browser.runtime.openOptionsPage().then(() => window.close())}>${t('popup_open_dashboard')}</button>
+        <button type="button" @click=${() => void extension().then((browser) => browser.runtime.openOptionsPage()).then(() => window.close())}>${t('popup_open_dashboard')}</button>
         <span class="legend">${t('popup_legend')}</span>
       </header>
       <main>

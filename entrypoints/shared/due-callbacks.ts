@@ -1,6 +1,5 @@
-import { systemTimeZone } from '../../core/cadence/local-time';
+import { snoozeTomorrowAt, systemTimeZone } from '../../core/cadence/local-time';
 import { OVERDUE_AFTER_MS } from '../../core/cadence/rules';
-import { snoozeTomorrowAt } from '../../core/cadence/snooze';
 import { getLocale, type Locale } from '../../core/i18n';
 import { bestScript } from '../../core/scripts/suggest';
 import type { CallbackListItem } from '../../components/callback-list/callback-list.component';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { snoozeTomorrowAt } from '../../core/cadence/snooze';
+import { snoozeTomorrowAt } from '../../core/cadence/local-time';
 import { CustomerRepository, DealerDeskDatabase, SettingsRepository } from '../../storage';
 import { openReader } from '../../storage/reader';
 import { loadDueLists } from '../../entrypoints/shared/due-callbacks';
