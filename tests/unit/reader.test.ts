@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { CustomerRepository, DATABASE_NAME, DealerDeskDatabase } from '../../storage';
 import { readDueCallbacks, readReminderSettings } from '../../storage/due-list';
 import { openReader, READER_DATABASE_NAME } from '../../storage/reader';
+import { loadDueLists } from '../../entrypoints/shared/due-callbacks';
 
 test('the read-only view opens the database the extension writes', () => {
   expect(READER_DATABASE_NAME).toBe(DATABASE_NAME);
@@ -52,4 +53,26 @@ test('the view never holds up a schema upgrade: it closes for it and reads the u
   expect(due.today.total).toBe(1);
   reader!.close();
   await new DealerDeskDatabase(name).delete();
+});
+
+test('the popup\'s first screen reads six rows in all; a later section with callbacks still shows its first', async () => {
+  const name = 'reader-first-screen';
+  const now = 1_800_000_000_000;
+  const db = new DealerDeskDatabase(name);
+  const customers = new CustomerRepository(db, () => now);
+  for (let i = 0; i < 9; i++) expect((await customers.create({ name: `客户${i}`, phones: [{ number: `1380013800${i}` }] })).ok).toBe(true);
+  // One customer's callbacks move to the day after tomorrow: the "next 7 days" section.
+  const later = (await db.customers.toArray())[0]!;
+  await db.callbacks.where('customerId').equals(later.id).modify({ dueAt: now + 2 * 86_400_000 });
+  const reader = await openReader(name);
+  const lists = await loadDueLists(reader!, { overdue: 6, today: 6, upcoming: 6 }, now, 6);
+  expect([lists.overdue.total, lists.today.total]).toEqual([0, 8]);
+  expect(lists.upcoming.total).toBeGreaterThan(1);
+  expect([lists.overdue.items.length, lists.today.items.length, lists.upcoming.items.length]).toEqual([0, 6, 1]);
+  // After the first paint the popup reads its first 25 rows of each section.
+  const full = await loadDueLists(reader!, { overdue: 25, today: 25, upcoming: 25 }, now);
+  expect([full.today.items.length, full.upcoming.items.length]).toEqual([8, Math.min(25, lists.upcoming.total)]);
+  reader!.close();
+  db.close();
+  await db.delete();
 });
