@@ -16,8 +16,12 @@ const actions = () => import('./popup-actions');
 const extension = () => import('wxt/browser').then((module) => module.browser);
 const TABLES_SHOWN = /^idb:\/\/[^/]+\/(callbacks|customers|scripts|settings)\//;
 
+/** After the next frame; a page that draws no frames (hidden) goes on after a tenth of a second. */
 function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
 }
 
 /** The toolbar popup: overdue, today and the next 7 days, each row one click from done. */
