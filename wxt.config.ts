@@ -22,6 +22,31 @@ export default defineConfig({
       'capture-tab': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_capture_command__' },
     },
   },
+  // Extension pages only (the worker and the content script are built apart, without code splitting):
+  // each file a page imports is a round trip to the browser process before its first line runs. The
+  // popup's first row needs the kit every page loads (Lit, dayjs, i18n) and the due-list code: a chunk
+  // each instead of several small ones (the popup loads 8 files, was 11). A captured module's
+  // dependencies stay where they were: otherwise the due-list chunk took the shared styles and the
+  // sidebar's first paint loaded all of it.
+  vite: () => ({
+    build: {
+      rolldownOptions: {
+        output: {
+          advancedChunks: {
+            includeDependenciesRecursively: false,
+            groups: [
+              { name: 'kit', priority: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+|dayjs)[\\/]|[\\/]core[\\/]i18n\.ts|[\\/]_locales[\\/]|[\\/]components[\\/](styles|controllers[\\/][^\\/]+)\.ts/ },
+              {
+                name: 'due-lists',
+                priority: 1,
+                test: /[\\/]core[\\/](first-contact|cadence[\\/](local-time|rules|reasons)|scripts[\\/][^\\/]+)\.ts|[\\/]components[\\/]callback-list[\\/]|[\\/]entrypoints[\\/]shared[\\/]callback-list-item\.ts|[\\/]storage[\\/]script-library\.ts/,
+              },
+            ],
+          },
+        },
+      },
+    },
+  }),
   hooks: {
     // `wxt build --mode bench` (npm run bench) adds the benchmark page; other builds never contain it.
     'entrypoints:found': (wxt, infos) => {

@@ -3,7 +3,7 @@ import { OVERDUE_AFTER_MS } from '../core/cadence/rules';
 import { newId } from './schemas/common';
 import { callbackInputSchema, type Callback, type CallbackInput } from './schemas/callback';
 import type { DealerDeskDatabase } from './database';
-import { countOpenCallbacks, openCallbackPage } from './reader';
+import { countOpenCallbacks, openCallbackPage } from './book-reader';
 import type { CustomerRecord } from './customer-search-keys';
 import { DUE_COUNTER_ID, type DueCounter } from './due-count';
 import { validate, type WriteResult } from './validation';

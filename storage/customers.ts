@@ -5,7 +5,7 @@ import { newId } from './schemas/common';
 import { customerInputSchema, type CustomerInput, type Grade, type Stage } from './schemas/customer';
 import { searchKeys, type CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
-import { customersChangedSince, newestCustomerUpdate, recentCustomers } from './reader';
+import { customersChangedSince, newestCustomerUpdate, recentCustomers } from './book-reader';
 import { canReplanHere, replanCustomer, replanTables } from './replan';
 import { RejectedWrite, validate, type FieldError, type WriteResult } from './validation';
 

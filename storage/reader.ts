@@ -1,79 +1,136 @@
-import Dexie from 'dexie';
 import type { CustomerRecord } from './customer-search-keys';
-import type { DealerDeskDatabase } from './database';
 import type { Callback } from './schemas/callback';
+import type { Script } from './schemas/script';
+import type { Settings } from './schemas/settings';
 
-/** The tables a read-only view needs (the popup's lists). */
-export type ReadableDatabase = Pick<DealerDeskDatabase, 'callbacks' | 'customers' | 'settings' | 'scripts' | 'name'>;
-
-/** Must equal `DATABASE_NAME` (a unit test checks); not imported, because database.ts pulls every schema version and their upgrades. */
+/** Must equal `DATABASE_NAME` (a unit test checks); not imported, because database.ts pulls Dexie, every schema version and their upgrades. */
 export const READER_DATABASE_NAME = 'dealer-desk';
 
-/**
- * Opens the existing database as it is, without declaring versions (Dexie's dynamic mode): no
- * upgrade code and none of its libraries are loaded, so a popup opens fast. Resolves `undefined` when
- * there is no database yet (nothing has been written: nothing is due). Writes go through `openDatabase()`.
- */
-export async function openReader(name: string = READER_DATABASE_NAME): Promise<ReadableDatabase | undefined> {
-  const db = new Dexie(name);
-  try {
-    await db.open();
-  } catch {
-    db.close();
-    return undefined;
-  }
-  const names = db.tables.map((table) => table.name);
-  if (!['callbacks', 'customers', 'settings', 'scripts'].every((table) => names.includes(table))) {
-    db.close();
-    return undefined;
-  }
-  return { name, callbacks: db.table('callbacks'), customers: db.table('customers'), settings: db.table('settings'), scripts: db.table('scripts') } as ReadableDatabase;
-}
+const TABLES = ['callbacks', 'customers', 'settings', 'scripts'] as const;
+/** Dexie's name for the compound index of `[status+dueAt]` (storage/versions.ts). */
+const DUE_INDEX = '[status+dueAt]';
 
-// The dashboard's book reads these through the read-only view (Dexie only: they need none of the
-// writing code); the repositories answer the same questions through them.
-
-/**
- * Most recently changed live cards first; pass the last row to get the next page. Keyset on
- * `[updatedAt+id]`, never offset, so cards sharing an `updatedAt` (bulk edits, imports) are neither
- * skipped nor repeated.
- */
-export function recentCustomers(db: Pick<ReadableDatabase, 'customers'>, limit: number, after?: Pick<CustomerRecord, 'updatedAt' | 'id'>): Promise<CustomerRecord[]> {
-  const range = after ? db.customers.where('[updatedAt+id]').below([after.updatedAt, after.id]) : db.customers.orderBy('[updatedAt+id]');
-  return range
-    .reverse()
-    .filter((customer) => customer.deletedAt === undefined)
-    .limit(limit)
-    .toArray();
-}
-
-/** The latest `updatedAt` of any card (0 when there is none): a one-row index read. */
-export async function newestCustomerUpdate(db: Pick<ReadableDatabase, 'customers'>): Promise<number> {
-  return (await db.customers.orderBy('updatedAt').last())?.updatedAt ?? 0;
-}
-
-/** Every card changed after `since` (soft-deleted ones included): keeps an in-memory table in step. */
-export function customersChangedSince(db: Pick<ReadableDatabase, 'customers'>, since: number): Promise<CustomerRecord[]> {
-  return db.customers.where('updatedAt').above(since).toArray();
+/** Open callbacks in one due-time range: how many, and the first of them, earliest first. */
+export interface OpenCallbackRange {
+  total: number;
+  callbacks: Callback[];
 }
 
 /**
- * Open callbacks, earliest due first, a page at a time: pass the last one to get the next. Keyset on
- * `[status+dueAt]` (ties in id order, as the index keeps them), never offset.
+ * One read-only IndexedDB transaction over the tables the popup's lists need: every read sees the
+ * same state. Chain reads with `await` only (no timers in between), or the transaction commits.
  */
-export async function openCallbackPage(db: Pick<ReadableDatabase, 'callbacks'>, limit: number, after?: Pick<Callback, 'dueAt' | 'id'>): Promise<Callback[]> {
-  const open = () => db.callbacks.where('[status+dueAt]');
-  if (!after) return open().between(['open', -Infinity], ['open', Infinity], true, true).limit(limit).toArray();
-  return db.callbacks.db.transaction('r', db.callbacks, async () => {
-    // Those due at the same time as `after` and after it by id, then the next due times.
-    const ties = (await open().equals(['open', after.dueAt]).toArray()).filter((callback) => callback.id > after.id);
-    if (ties.length >= limit) return ties.slice(0, limit);
-    const next = await open().between(['open', after.dueAt], ['open', Infinity], false, true).limit(limit - ties.length).toArray();
-    return ties.concat(next);
+export interface ReadSnapshot {
+  settings(): Promise<Partial<Settings> | undefined>;
+  /** Every stored script (the user's edits of built-ins and their own). */
+  scripts(): Promise<Script[]>;
+  /** Open callbacks due in [from, to): the count from the index, and the first `limit` rows. */
+  openCallbacks(from: number, to: number, limit: number): Promise<OpenCallbackRange>;
+  /** The customers with these ids, in order (`undefined` where there is none). */
+  customers(ids: readonly string[]): Promise<(CustomerRecord | undefined)[]>;
+}
+
+/** A read-only view of the extension's database. Writes go through `openDatabase()`. */
+export interface ReadableDatabase {
+  name: string;
+  snapshot(): ReadSnapshot;
+  close(): void;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
-/** How many callbacks are open, counted by IndexedDB (a cheap query to watch for any change to them). */
-export function countOpenCallbacks(db: Pick<ReadableDatabase, 'callbacks'>): Promise<number> {
-  return db.callbacks.where('[status+dueAt]').between(['open', -Infinity], ['open', Infinity], true, true).count();
+/**
+ * The database as it is, or `undefined` when it does not exist yet or lacks a table (never creates
+ * it). `onClosed` runs when it closes for another context's schema upgrade.
+ */
+function connect(name: string, onClosed: () => void): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve) => {
+    let open: IDBOpenDBRequest;
+    try {
+      open = indexedDB.open(name);
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    // No database yet: opening without a version would create an empty one; abort instead, so the
+    // extension's own first open builds it with every table.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => resolve(undefined);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!TABLES.every((table) => db.objectStoreNames.contains(table))) {
+        db.close();
+        resolve(undefined);
+        return;
+      }
+      // Never hold up a schema upgrade by another page or the worker: close, reopen for the next read.
+      db.onversionchange = () => {
+        db.close();
+        onClosed();
+      };
+      db.onclose = onClosed;
+      resolve(db);
+    };
+  });
+}
+
+function snapshotOf(connection: Promise<IDBDatabase | undefined>): ReadSnapshot {
+  let transaction: Promise<IDBTransaction | undefined> | undefined;
+  const store = async (name: (typeof TABLES)[number]): Promise<IDBObjectStore | undefined> => {
+    transaction ??= connection.then((db) => db?.transaction([...TABLES], 'readonly'));
+    return (await transaction)?.objectStore(name);
+  };
+  return {
+    async settings() {
+      const settings = await store('settings');
+      return settings && ((await request(settings.get('settings'))) as Partial<Settings> | undefined);
+    },
+    async scripts() {
+      const scripts = await store('scripts');
+      return scripts ? ((await request(scripts.getAll())) as Script[]) : [];
+    },
+    async openCallbacks(from, to, limit) {
+      const callbacks = await store('callbacks');
+      if (!callbacks || !(to > from)) return { total: 0, callbacks: [] };
+      const index = callbacks.index(DUE_INDEX);
+      const range = IDBKeyRange.bound(['open', from], ['open', to], false, true);
+      const [total, rows] = await Promise.all([request(index.count(range)), limit > 0 ? request(index.getAll(range, limit)) : []]);
+      return { total, callbacks: rows as Callback[] };
+    },
+    async customers(ids) {
+      const customers = await store('customers');
+      if (!customers) return ids.map(() => undefined);
+      return Promise.all(ids.map((id) => request(customers.get(id)) as Promise<CustomerRecord | undefined>));
+    },
+  };
+}
+
+/**
+ * Opens the existing database with plain IndexedDB: no Dexie, no schema versions, no validation, so
+ * the popup's first screen costs one connection and one transaction. Resolves `undefined` when there
+ * is no database yet (nothing has been written: nothing is due).
+ */
+export async function openReader(name: string = READER_DATABASE_NAME): Promise<ReadableDatabase | undefined> {
+  let stale = false;
+  const closed = () => {
+    stale = true;
+  };
+  let connection = connect(name, closed);
+  if (!(await connection)) return undefined;
+  return {
+    name,
+    snapshot: () => {
+      if (stale) {
+        stale = false;
+        connection = connect(name, closed);
+      }
+      return snapshotOf(connection);
+    },
+    close: () => void connection.then((db) => db?.close()),
+  };
 }

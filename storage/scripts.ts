@@ -1,7 +1,7 @@
 import type { ScriptLocale } from '../core/scripts';
 import { newId } from './schemas/common';
 import { scriptInputSchema, type Script, type ScriptInput } from './schemas/script';
-import { readScriptLibrary } from './script-library';
+import { scriptLibrary } from './script-library';
 import type { DealerDeskDatabase } from './database';
 import { validate, type WriteResult } from './validation';
 
@@ -27,7 +27,7 @@ export class ScriptRepository {
 
   /** The library as the user sees it in `locale`: built-ins with their edits applied, then the user's own. */
   async effective(locale: ScriptLocale): Promise<Script[]> {
-    return readScriptLibrary(this.db, locale);
+    return scriptLibrary(await this.db.scripts.toArray(), locale);
   }
 
   /** Saves an edit of any script (a built-in's edit is kept under its id until reset). */

@@ -10,6 +10,7 @@ import {
   type CustomerRecord,
   type FollowUp,
 } from '../../storage';
+import { DUE_COUNTER_ID } from '../../storage/due-count';
 import { book, type BookEntry } from '../data/book';
 import { SeededRandom } from '../data/random';
 import type { BenchApi, Compared, SearchKind, SeedReport } from './api';
@@ -24,6 +25,8 @@ let callbacks = new CallbackRepository(db);
 let raw: IDBDatabase | undefined;
 let bookNow = Date.now();
 const BOOK_KEY = 'dd-bench-book';
+/** entrypoints/background/reminders.ts's marker: cards updated after it are re-planned by the worker's next tick. */
+const PLANNED_THROUGH_KEY = 'dd-planned-through';
 
 async function rawDb(): Promise<IDBDatabase> {
   await db.open();
@@ -59,6 +62,10 @@ async function seedBook(size: number, shape?: (entry: BookEntry, index: number) 
   const start = performance.now();
   bookNow = Date.now();
   const report = await writeBook(await rawDb(), customers, size, bookNow, shape);
+  // Raw puts bypass storage's due-counter middleware, and the worker counts the book whenever callbacks
+  // change (it counted the empty one right after reset): drop that counter so the next read counts
+  // the seeded book from the index rather than adding recent callbacks to a stale zero.
+  await db.counters.delete(DUE_COUNTER_ID);
   return { ...report, dueOrOverdue: await callbacks.countOpenDueBy(bookNow), ms: performance.now() - start };
 }
 
@@ -134,9 +141,13 @@ const api: BenchApi = {
     return report;
   },
 
-  seedDue(size, due) {
+  async seedDue(size, due) {
     const now = Date.now();
-    return seedBook(size, (entry, index) => {
+    // The seeded callbacks are the plan. The worker re-plans cards written without planning within a
+    // minute (its alarm tick), which would add callbacks due now to the book in the middle of the
+    // measure (827 due instead of 500 once): mark the cards as planned, during seeding and after.
+    await browser.storage.local.set({ [PLANNED_THROUGH_KEY]: now + 10 * 60_000 });
+    const report = await seedBook(size, (entry, index) => {
       // The first `due` customers have one callback due earlier today; nobody else has one due.
       entry.callbacks = entry.callbacks.map((callback, i) =>
         index < due && i === 0
@@ -145,6 +156,8 @@ const api: BenchApi = {
           : { ...callback, status: callback.status === 'open' ? 'open' : callback.status, dueAt: Math.max(callback.dueAt, now + 86_400_000 * 2) },
       );
     });
+    await browser.storage.local.set({ [PLANNED_THROUGH_KEY]: (await db.customers.orderBy('updatedAt').last())?.updatedAt ?? now });
+    return report;
   },
 
   async importCompare(size, runs) {

@@ -137,3 +137,12 @@ export function fitToWorkingHours(at: number, hours: Hours, timeZone: string): n
   }
   return moment;
 }
+
+/**
+ * Where "snooze until tomorrow" lands: tomorrow, in the settings' time zone (the machine's when they
+ * name none), when the consultant's working day starts, moved out of quiet hours if the two overlap.
+ */
+export function snoozeTomorrowAt(now: number, settings: Hours & { timeZone?: string | undefined }): number {
+  const zone = settings.timeZone ?? systemTimeZone();
+  return fitToWorkingHours(localDayAt(now, 1, settings.workingHours.start, zone), settings, zone);
+}

@@ -7,6 +7,7 @@ import { SettingsRepository } from '../../storage/settings';
 import { logFollowUp } from '../../storage/follow-up-log';
 import { scriptPanelData } from '../shared/script-panel-data';
 import { formatPhone } from '../../core/phone';
+import { snoozeTomorrowAt } from '../../core/cadence/local-time';
 import { captureResultSchema, contentMessageSchema, popupMessageSchema, sidebarMessageSchema, type DraftChanged, type SidebarMessage } from './capture-messages';
 import { captureTab, extractFromTab, sendToCapture } from './capture-tab';
 import { allowSite } from './capture-sites';
@@ -53,12 +54,12 @@ async function customerCard(id: string) {
 /** The saved customer's script panel and open callbacks, as plain data for the sidebar. */
 async function followUpView(id: string, locale: 'zh_CN' | 'en') {
   const db = openDatabase();
-  const [panel, callbacks] = await Promise.all([scriptPanelData(db, id, locale), new CallbackRepository(db).forCustomer(id)]);
+  const [panel, callbacks, settings] = await Promise.all([scriptPanelData(db, id, locale), new CallbackRepository(db).forCustomer(id), new SettingsRepository(db).get()]);
   if (!panel) return { ok: false };
   const open = callbacks
     .filter((callback) => callback.status === 'open')
     .map(({ id, kind, planKey, note, snoozedUntil, dueAt }) => ({ id, kind, dueAt, ...(planKey ? { planKey } : {}), ...(note ? { note } : {}), ...(snoozedUntil ? { snoozedUntil } : {}) }));
-  return { ok: true, panel, callbacks: open };
+  return { ok: true, panel, callbacks: open, tomorrowAt: snoozeTomorrowAt(Date.now(), settings) };
 }
 
 async function handleSidebar(message: SidebarMessage, tabId: number | undefined): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { countOpenCallbacks, customersChangedSince, newestCustomerUpdate, openCallbackPage, openReader, recentCustomers } from '../../storage/reader';
+import { countOpenCallbacks, customersChangedSince, newestCustomerUpdate, openBookReader, openCallbackPage, recentCustomers } from '../../storage/book-reader';
 import type { BookStorage } from './customer-book';
 import { loadDashboardStorage } from './lazy-storage';
 
@@ -10,7 +10,7 @@ import { loadDashboardStorage } from './lazy-storage';
  * code opens (and upgrades) it instead.
  */
 export async function openBookStorage(): Promise<BookStorage> {
-  const reader = await openReader();
+  const reader = await openBookReader();
   if (!reader?.customers.schema.idxByName['[updatedAt+id]']) return (await loadDashboardStorage()).bookStorage;
   return {
     customers: {

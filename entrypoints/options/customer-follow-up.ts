@@ -21,6 +21,7 @@ import {
   type Script,
   type Settings,
 } from '../../storage';
+import { snoozeTomorrowAt } from '../../core/cadence/local-time';
 import { callbackListItem, dueState } from '../shared/callback-list-item';
 import { refreshReminders } from '../shared/reminders-message';
 
@@ -138,6 +139,7 @@ export class CustomerFollowUp extends LitElement {
       <h3>${t('cadence_callbacks_title')}</h3>
       <dd-callback-list
         .items=${items}
+        .tomorrowAt=${view.settings ? snoozeTomorrowAt(Date.now(), view.settings) : undefined}
         @dd-callback-done=${(event: CustomEvent<{ id: string }>) => {
           this.answering = event.detail.id;
           void this.updateComplete.then(() => this.renderRoot.querySelector('dd-follow-up-form')?.scrollIntoView({ block: 'nearest' }));

@@ -1,11 +1,14 @@
 import { setLocale } from '../../core/i18n';
 import { openReader } from '../../storage/reader';
-import { PopupApp } from './popup-app';
+import { loadDueLists } from '../shared/due-callbacks';
+import { FIRST_SCREEN_ROWS, PopupApp } from './popup-app';
 
-// The popup must open fast: it reads the database as it is (no schema versions, no validation) and
-// loads the writing code on the first click.
+// The popup must open fast: it reads the database as it is with plain IndexedDB (no Dexie, no schema
+// versions, no validation), only the rows of the first screen, and draws them in its first render.
+// Live updates, the rest of the rows and the writing code load after that.
 const reader = await openReader();
-const stored = await reader?.settings.get('settings').catch(() => undefined);
-if (stored?.language === 'zh_CN' || stored?.language === 'en') setLocale(stored.language);
+const firstScreen = reader && (await loadDueLists(reader, { overdue: FIRST_SCREEN_ROWS, today: FIRST_SCREEN_ROWS, upcoming: FIRST_SCREEN_ROWS }, Date.now(), FIRST_SCREEN_ROWS).catch(() => undefined));
+if (firstScreen) setLocale(firstScreen.locale);
 PopupApp.reader = reader;
+PopupApp.firstScreen = firstScreen;
 if (!customElements.get('dd-popup')) customElements.define('dd-popup', PopupApp);

@@ -1,19 +1,28 @@
-import { liveQuery } from 'dexie';
 import { css, html, LitElement, type TemplateResult } from 'lit';
-import { browser } from 'wxt/browser';
 import { t } from '../../core/i18n';
-import { LiveQueryController } from '../../components/controllers/live-query-controller';
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/callback-list/dd-callback-list';
 import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
 import type { ReadableDatabase } from '../../storage/reader';
 import { loadDueLists, type DueLists, type SectionName } from '../shared/due-callbacks';
-import { refreshReminders } from '../shared/reminders-message';
 
-const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0 };
-/** Rows drawn per section at first: a popup shows a handful at a time; "more" draws the rest. */
+const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0, locale: 'zh_CN' };
+/** Rows on the first screen (a 600 px popup shows about five): read and drawn before anything else. */
+export const FIRST_SCREEN_ROWS = 6;
+/** Rows per section once the first screen is up; "more" draws the rest. */
 const FIRST_ROWS = 25;
+// Off the first screen's path (each is a file to fetch before the first row): loaded on use.
 const actions = () => import('./popup-actions');
+const extension = () => import('wxt/browser').then((module) => module.browser);
+const TABLES_SHOWN = /^idb:\/\/[^/]+\/(callbacks|customers|scripts|settings)\//;
+
+/** After the next frame; a page that draws no frames (hidden) goes on after a tenth of a second. */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}
 
 /** The toolbar popup: overdue, today and the next 7 days, each row one click from done. */
 export class PopupApp extends LitElement {
@@ -81,24 +90,76 @@ export class PopupApp extends LitElement {
   `;
   /** Where the lists are read from; undefined when no database exists yet (nothing is due). */
   static reader: ReadableDatabase | undefined;
-  static override properties = { status: { state: true } };
+  /** The first screen, read before the element was defined (so its first render draws rows). */
+  static firstScreen: DueLists | undefined;
+  static override properties = { status: { state: true }, lists: { state: true }, loaded: { state: true } };
   declare status: string;
+  declare lists: DueLists;
+  /** False until the first lists arrive: tells "loading" from "nothing due". */
+  declare loaded: boolean;
   private readonly shown: Record<SectionName, number> = { overdue: FIRST_ROWS, today: FIRST_ROWS, upcoming: FIRST_ROWS };
-
-  private readonly lists = new LiveQueryController<DueLists>(this, () => liveQuery(() => this.load()), EMPTY);
+  private stopListening: (() => void) | undefined;
+  private reading: Promise<void> | undefined;
+  private readAgain = false;
 
   constructor() {
     super();
     this.status = '';
+    this.lists = PopupApp.firstScreen ?? EMPTY;
+    this.loaded = PopupApp.firstScreen !== undefined;
     new LocaleController(this);
   }
 
-  private async load(): Promise<DueLists> {
-    return PopupApp.reader ? loadDueLists(PopupApp.reader, { ...this.shown }) : EMPTY;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+    this.stopListening = undefined;
+  }
+
+  /**
+   * After the first screen is painted: the full first rows, and a fresh read whenever storage changes
+   * (Dexie broadcasts every write, from any page or the worker; it loads only now, off the first paint).
+   */
+  private async listen(): Promise<void> {
+    await afterFirstPaint();
+    void extension();
+    const { Dexie } = await import('dexie');
+    if (!this.isConnected || this.stopListening) return;
+    const changed = (parts: Record<string, unknown>) => {
+      if (Object.keys(parts).some((part) => part === 'all' || TABLES_SHOWN.test(part))) void this.read();
+    };
+    Dexie.on('storagemutated', changed);
+    this.stopListening = () => Dexie.on.storagemutated.unsubscribe(changed);
+    await this.read();
+  }
+
+  /** Reads the lists again (one read at a time; changes meanwhile read once more after it). */
+  private read(): Promise<void> {
+    if (this.reading) {
+      this.readAgain = true;
+      return this.reading;
+    }
+    this.reading = (async () => {
+      do {
+        this.readAgain = false;
+        const reader = PopupApp.reader;
+        // A failed read (the database closing under us) keeps what is shown; the next change reads again.
+        this.lists = reader ? await loadDueLists(reader, { ...this.shown }).catch(() => this.lists) : EMPTY;
+        this.loaded = true;
+      } while (this.readAgain);
+    })().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
   }
 
   private find(id: string): CallbackListItem | undefined {
-    const { overdue, today, upcoming } = this.lists.value;
+    const { overdue, today, upcoming } = this.lists;
     return [...overdue.items, ...today.items, ...upcoming.items].find((item) => item.id === id);
   }
 
@@ -106,26 +167,26 @@ export class PopupApp extends LitElement {
     const item = this.find(id);
     if (!item) return;
     this.status = await (await actions()).markDone(item);
-    await refreshReminders();
   }
 
   private async snooze({ id, until }: CallbackSnoozeDetail): Promise<void> {
     await (await actions()).snooze(id, until);
-    await refreshReminders();
   }
 
   private more(section: SectionName): void {
     this.shown[section] += 100;
-    this.lists.setQuery(() => liveQuery(() => this.load()));
+    void this.read();
   }
 
   private open(customerId: string): void {
-    void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(customerId)}`) });
-    window.close();
+    void extension()
+      .then((browser) => browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(customerId)}`) }))
+      .then(() => window.close());
   }
 
   private async captureTab(): Promise<void> {
     // The capture feature's router answers `capture:tab` for the popup (it holds activeTab for that tab).
+    const browser = await extension();
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     const answer =
       tab?.id === undefined
@@ -136,8 +197,8 @@ export class PopupApp extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { overdue, today, upcoming, tomorrowAt } = this.lists.value;
-    const nothingDue = this.lists.loaded && overdue.total + today.total + upcoming.total === 0;
+    const { overdue, today, upcoming, tomorrowAt } = this.lists;
+    const nothingDue = this.loaded && overdue.total + today.total + upcoming.total === 0;
     const list = (heading: string, section: DueLists[SectionName], name: SectionName) =>
       html`<dd-callback-list
         class=${name}
@@ -153,7 +214,7 @@ export class PopupApp extends LitElement {
     return html`<header>
         <h1>${t('popup_title')}</h1>
         <button type="button" class="capture" @click=${() => this.captureTab()}>${t('popup_capture_tab')}</button>
-        <button type="button" @click=${() => void browser.runtime.openOptionsPage().then(() => window.close())}>${t('popup_open_dashboard')}</button>
+        <button type="button" @click=${() => void extension().then((browser) => browser.runtime.openOptionsPage()).then(() => window.close())}>${t('popup_open_dashboard')}</button>
         <span class="legend">${t('popup_legend')}</span>
       </header>
       <main>

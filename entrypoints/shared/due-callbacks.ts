@@ -1,10 +1,11 @@
+import { snoozeTomorrowAt, systemTimeZone } from '../../core/cadence/local-time';
 import { OVERDUE_AFTER_MS } from '../../core/cadence/rules';
-import { getLocale } from '../../core/i18n';
+import { getLocale, type Locale } from '../../core/i18n';
 import { bestScript } from '../../core/scripts/suggest';
 import type { CallbackListItem } from '../../components/callback-list/callback-list.component';
 import type { ReadableDatabase } from '../../storage/reader';
 import { readDueCallbacks, readLiveCustomers, readReminderSettings } from '../../storage/due-list';
-import { readScriptLibrary } from '../../storage/script-library';
+import { scriptLibrary } from '../../storage/script-library';
 import { callbackListItem } from './callback-list-item';
 
 export type SectionName = 'overdue' | 'today' | 'upcoming';
@@ -17,18 +18,41 @@ export interface DueSection {
 }
 
 /** The consultant's day: what is overdue, what is due today, what comes in the next 7 days. */
-export type DueLists = Record<SectionName, DueSection> & { tomorrowAt: number };
+export type DueLists = Record<SectionName, DueSection> & {
+  tomorrowAt: number;
+  /** The language the scripts were rendered in: the one chosen in Settings, else the current one. */
+  locale: Locale;
+};
 
 /**
- * Reads the three lists from the due-time index; customers, reasons and scripts are worked out only
- * for the first `shown[section]` rows, so hundreds of due callbacks cost little more than a few.
+ * Reads the three lists from the due-time index in one read-only transaction; customers, reasons and
+ * scripts are worked out only for the first `shown[section]` rows (and `rowsInAll` rows in all), so
+ * hundreds of due callbacks cost little more than a few.
  */
-export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionName, number>, now: number = Date.now()): Promise<DueLists> {
-  const settings = await readReminderSettings(db);
-  const locale = getLocale();
-  const [due, scripts] = await Promise.all([readDueCallbacks(db, now, OVERDUE_AFTER_MS, settings, shown), readScriptLibrary(db, locale)]);
+export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionName, number>, now: number = Date.now(), rowsInAll: number = Infinity): Promise<DueLists> {
+  const snapshot = db.snapshot();
+  // The ranges are read for the machine's time zone beside the settings (a round trip fewer), and
+  // read again in the rare case the settings name another zone.
+  const machineZone = systemTimeZone();
+  const [settings, stored, guessed] = await Promise.all([
+    readReminderSettings(snapshot),
+    snapshot.scripts(),
+    readDueCallbacks(snapshot, now, OVERDUE_AFTER_MS, machineZone, shown),
+  ]);
+  const locale = settings.language ?? getLocale();
+  const due = settings.timeZone === machineZone ? guessed : await readDueCallbacks(snapshot, now, OVERDUE_AFTER_MS, settings.timeZone, shown);
   const sections: SectionName[] = ['overdue', 'today', 'upcoming'];
-  const customers = await readLiveCustomers(db, sections.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
+  // At most `rowsInAll` rows (a first screen): the earliest sections fill it; a later one that has
+  // callbacks still gets its first row, so no list reads as empty.
+  let left = rowsInAll;
+  for (const name of sections) {
+    const { callbacks } = due[name];
+    const keep = Math.max(Math.min(callbacks.length, left), Math.min(callbacks.length, 1));
+    due[name] = { total: due[name].total, callbacks: callbacks.slice(0, keep) };
+    left -= keep;
+  }
+  const customers = await readLiveCustomers(snapshot, sections.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
+  const scripts = scriptLibrary(stored, locale);
   const section = (name: SectionName): DueSection => ({
     total: due[name].total,
     items: due[name].callbacks.flatMap((callback) => {
@@ -39,5 +63,5 @@ export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionNa
       return [callbackListItem(callback, customer, { overdue: name === 'overdue', later: name === 'upcoming' }, { script, context })];
     }),
   });
-  return { overdue: section('overdue'), today: section('today'), upcoming: section('upcoming'), tomorrowAt: due.tomorrowAt };
+  return { overdue: section('overdue'), today: section('today'), upcoming: section('upcoming'), tomorrowAt: snoozeTomorrowAt(now, settings), locale };
 }

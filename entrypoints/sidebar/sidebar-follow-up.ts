@@ -92,6 +92,7 @@ export class SidebarFollowUp extends LitElement {
       ${this.problem ? html`<p class="bad" role="alert">${this.problem}</p>` : nothing}
       <dd-callback-list
         .items=${items}
+        .tomorrowAt=${view.tomorrowAt}
         @dd-callback-done=${(event: CustomEvent<{ id: string }>) => {
           const item = items.find((row) => row.id === event.detail.id);
           if (item) void this.changed(sidebarApi.callbackDone(callbackDone(item)));

@@ -52,7 +52,8 @@ export interface SidebarCallback {
   dueAt: number;
 }
 
-export type FollowUpReply = { ok: true; panel: ScriptPanelData; callbacks: SidebarCallback[] } | { ok: false };
+/** `tomorrowAt`: where "snooze until tomorrow" lands (the working day's start in the settings' time zone). */
+export type FollowUpReply = { ok: true; panel: ScriptPanelData; callbacks: SidebarCallback[]; tomorrowAt: number } | { ok: false };
 
 /**
  * The sidebar talks only to the background (which owns storage and parses every message); it never

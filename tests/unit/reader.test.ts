@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
-import { CallbackRepository, CustomerRepository, DATABASE_NAME, DealerDeskDatabase } from '../../storage';
+import { CustomerRepository, DATABASE_NAME, DealerDeskDatabase } from '../../storage';
 import { readDueCallbacks, readReminderSettings } from '../../storage/due-list';
-import { countOpenCallbacks, newestCustomerUpdate, openCallbackPage, openReader, READER_DATABASE_NAME, recentCustomers } from '../../storage/reader';
+import { openReader, READER_DATABASE_NAME } from '../../storage/reader';
+import { loadDueLists } from '../../entrypoints/shared/due-callbacks';
 
 test('the read-only view opens the database the extension writes', () => {
   expect(READER_DATABASE_NAME).toBe(DATABASE_NAME);
@@ -17,34 +18,61 @@ test('with no database yet the view is empty, and opening the real database afte
 
   const reader = await openReader(name);
   expect(reader).toBeDefined();
-  const settings = await readReminderSettings(reader!);
-  const due = await readDueCallbacks(reader!, 1_800_000_000_000, 3_600_000, settings, { overdue: 5, today: 5, upcoming: 5 });
+  const snapshot = reader!.snapshot();
+  const settings = await readReminderSettings(snapshot);
+  const due = await readDueCallbacks(snapshot, 1_800_000_000_000, 3_600_000, settings.timeZone, { overdue: 5, today: 5, upcoming: 5 });
   expect(due.today.callbacks.map((callback) => callback.planKey)).toEqual(['first_contact']);
   expect([due.overdue.total, due.today.total, due.upcoming.total]).toEqual([0, 1, 0]);
   // An hour later the same callback is overdue; only the first rows of a section are read.
-  const later = await readDueCallbacks(reader!, 1_800_000_000_000 + 3_600_001, 3_600_000, settings, { overdue: 0, today: 5, upcoming: 5 });
+  const later = await readDueCallbacks(reader!.snapshot(), 1_800_000_000_000 + 3_600_001, 3_600_000, settings.timeZone, { overdue: 0, today: 5, upcoming: 5 });
   expect([later.overdue.total, later.overdue.callbacks.length, later.today.total]).toEqual([1, 0, 0]);
+  reader!.close();
   db.close();
   await db.delete();
 });
 
-test('the read-only view pages the book newest first and the open callbacks earliest first, as the repositories do', async () => {
-  const name = 'reader-book';
+test('the view never holds up a schema upgrade: it closes for it and reads the upgraded database afterwards', async () => {
+  const name = 'reader-upgrade';
   const db = new DealerDeskDatabase(name);
   const customers = new CustomerRepository(db, () => 1_800_000_000_000);
-  for (let i = 0; i < 9; i++) await customers.create({ name: `客户${i}`, phones: [{ number: `1380013800${i}` }] });
+  expect((await customers.create({ name: '李娜', phones: [{ number: '13800138001' }] })).ok).toBe(true);
+  const version = db.verno;
+  db.close();
   const reader = await openReader(name);
-  const seen: string[] = [];
-  let page = await recentCustomers(reader!, 4);
-  while (page.length) {
-    seen.push(...page.map((card) => card.id));
-    page = await recentCustomers(reader!, 4, page[page.length - 1]);
-  }
-  expect(seen).toEqual((await customers.recent(100)).map((card) => card.id));
-  expect(await newestCustomerUpdate(reader!)).toBe(1_800_000_000_000);
-  const open = await new CallbackRepository(db).openDueBy(Number.MAX_SAFE_INTEGER);
-  expect(await countOpenCallbacks(reader!)).toBe(open.length);
-  expect((await openCallbackPage(reader!, 100)).map((callback) => callback.id)).toEqual(open.map((callback) => callback.id));
+  // Another page upgrades the database while the popup is open.
+  const upgrade = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name, version * 10 + 10);
+    open.onupgradeneeded = () => open.result.createObjectStore('later');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+    open.onblocked = () => reject(new Error('blocked by the read-only view'));
+  });
+  upgrade.close();
+  const snapshot = reader!.snapshot();
+  const due = await readDueCallbacks(snapshot, 1_800_000_000_000, 3_600_000, (await readReminderSettings(snapshot)).timeZone, { overdue: 5, today: 5, upcoming: 5 });
+  expect(due.today.total).toBe(1);
+  reader!.close();
+  await new DealerDeskDatabase(name).delete();
+});
+
+test('the popup\'s first screen reads six rows in all; a later section with callbacks still shows its first', async () => {
+  const name = 'reader-first-screen';
+  const now = 1_800_000_000_000;
+  const db = new DealerDeskDatabase(name);
+  const customers = new CustomerRepository(db, () => now);
+  for (let i = 0; i < 9; i++) expect((await customers.create({ name: `客户${i}`, phones: [{ number: `1380013800${i}` }] })).ok).toBe(true);
+  // One customer's callbacks move to the day after tomorrow: the "next 7 days" section.
+  const later = (await db.customers.toArray())[0]!;
+  await db.callbacks.where('customerId').equals(later.id).modify({ dueAt: now + 2 * 86_400_000 });
+  const reader = await openReader(name);
+  const lists = await loadDueLists(reader!, { overdue: 6, today: 6, upcoming: 6 }, now, 6);
+  expect([lists.overdue.total, lists.today.total]).toEqual([0, 8]);
+  expect(lists.upcoming.total).toBeGreaterThan(1);
+  expect([lists.overdue.items.length, lists.today.items.length, lists.upcoming.items.length]).toEqual([0, 6, 1]);
+  // After the first paint the popup reads its first 25 rows of each section.
+  const full = await loadDueLists(reader!, { overdue: 25, today: 25, upcoming: 25 }, now);
+  expect([full.today.items.length, full.upcoming.items.length]).toEqual([8, Math.min(25, lists.upcoming.total)]);
+  reader!.close();
   db.close();
   await db.delete();
 });
