@@ -1,5 +1,6 @@
 import type { CustomerRecord } from './customer-search-keys';
 import type { Callback } from './schemas/callback';
+import { EXTENSION_DATABASE_NAME, openExisting, request } from './plain-indexeddb';
 
 /** What the dashboard draws before any other storage code has loaded. */
 export interface FirstScreen {
@@ -11,17 +12,9 @@ export interface FirstScreen {
   language?: string;
 }
 
-/** Must equal `DATABASE_NAME` (a unit test checks); not imported, because database.ts (even reader.ts) loads Dexie. */
-export const FIRST_SCREEN_DATABASE_NAME = 'dealer-desk';
+export const FIRST_SCREEN_DATABASE_NAME = EXTENSION_DATABASE_NAME;
 
 const EMPTY: FirstScreen = { customers: [], dueAt: new Map() };
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
 
 /**
  * The first screenful of the customer table, read with plain IndexedDB (no Dexie, no schemas, no
@@ -31,16 +24,8 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
  * up a schema upgrade. Resolves empty when there is no database yet.
  */
 export async function readFirstScreen(limit: number, name: string = FIRST_SCREEN_DATABASE_NAME): Promise<FirstScreen> {
-  let db: IDBDatabase;
-  try {
-    // No version: opens whatever is there. A missing database would be created here: abort that,
-    // so Dexie creates it later with its own versions.
-    const open = indexedDB.open(name);
-    open.onupgradeneeded = () => open.transaction?.abort();
-    db = await request(open);
-  } catch {
-    return EMPTY;
-  }
+  const db = await openExisting(name);
+  if (!db) return EMPTY;
   try {
     const stores = ['customers', 'callbacks', 'settings'].filter((store) => db.objectStoreNames.contains(store));
     if (!stores.includes('customers')) return EMPTY;

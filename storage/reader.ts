@@ -2,9 +2,9 @@ import type { CustomerRecord } from './customer-search-keys';
 import type { Callback } from './schemas/callback';
 import type { Script } from './schemas/script';
 import type { Settings } from './schemas/settings';
+import { EXTENSION_DATABASE_NAME, openExisting, request } from './plain-indexeddb';
 
-/** Must equal `DATABASE_NAME` (a unit test checks); not imported, because database.ts pulls Dexie, every schema version and their upgrades. */
-export const READER_DATABASE_NAME = 'dealer-desk';
+export const READER_DATABASE_NAME = EXTENSION_DATABASE_NAME;
 
 const TABLES = ['callbacks', 'customers', 'settings', 'scripts'] as const;
 /** Dexie's name for the compound index of `[status+dueAt]` (storage/versions.ts). */
@@ -37,46 +37,24 @@ export interface ReadableDatabase {
   close(): void;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
 /**
  * The database as it is, or `undefined` when it does not exist yet or lacks a table (never creates
  * it). `onClosed` runs when it closes for another context's schema upgrade.
  */
-function connect(name: string, onClosed: () => void): Promise<IDBDatabase | undefined> {
-  return new Promise((resolve) => {
-    let open: IDBOpenDBRequest;
-    try {
-      open = indexedDB.open(name);
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    // No database yet: opening without a version would create an empty one; abort instead, so the
-    // extension's own first open builds it with every table.
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => resolve(undefined);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!TABLES.every((table) => db.objectStoreNames.contains(table))) {
-        db.close();
-        resolve(undefined);
-        return;
-      }
-      // Never hold up a schema upgrade by another page or the worker: close, reopen for the next read.
-      db.onversionchange = () => {
-        db.close();
-        onClosed();
-      };
-      db.onclose = onClosed;
-      resolve(db);
-    };
-  });
+async function connect(name: string, onClosed: () => void): Promise<IDBDatabase | undefined> {
+  const db = await openExisting(name);
+  if (!db) return undefined;
+  if (!TABLES.every((table) => db.objectStoreNames.contains(table))) {
+    db.close();
+    return undefined;
+  }
+  // Never hold up a schema upgrade by another page or the worker: close, reopen for the next read.
+  db.onversionchange = () => {
+    db.close();
+    onClosed();
+  };
+  db.onclose = onClosed;
+  return db;
 }
 
 function snapshotOf(connection: Promise<IDBDatabase | undefined>): ReadSnapshot {
