@@ -163,11 +163,17 @@ export class SidebarApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
-    // A single-page portal moved to another page while the sidebar was open.
-    browser.runtime.onMessage.addListener((message: { type?: string; tabId?: number; draft?: CaptureResult }) => {
-      if (message?.type === 'sidebar:draft-changed' && message.tabId === this.tabId && message.draft) this.show(message.draft);
-    });
+    // The empty form paints first; the draft fills it in (the extractor is already loading: the
+    // launcher told the background as the frame opened). Messaging before the first frame would hold it up.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        void this.load();
+        // A single-page portal moved to another page while the sidebar was open.
+        browser.runtime.onMessage.addListener((message: { type?: string; tabId?: number; draft?: CaptureResult }) => {
+          if (message?.type === 'sidebar:draft-changed' && message.tabId === this.tabId && message.draft) this.show(message.draft);
+        });
+      }, 0),
+    );
   }
 
   private async load(): Promise<void> {
