@@ -20,7 +20,9 @@ interface SiteMemory {
  * (sidebar open, URL change while open) and sends nothing but what it read.
  */
 export default defineContentScript({
-  matches: leadSiteMatchPatterns(),
+  // Read by WXT when it writes the manifest; the built script (where WXT defines ENTRYPOINT) has no use
+  // for the list, so it is not worked out again on every page load.
+  matches: import.meta.env.ENTRYPOINT ? [] : leadSiteMatchPatterns(),
   runAt: 'document_idle',
   // WXT would announce every start to the page with a window message: pages need not learn we are here.
   noScriptStartedPostMessage: true,

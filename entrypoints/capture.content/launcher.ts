@@ -30,6 +30,10 @@ const STYLES = `
   .launcher:focus-visible {
     outline: 3px solid #93c5fd;
   }
+`;
+
+/** Parsed when the sidebar first opens: most pages never show the panel. */
+const PANEL_STYLES = `
   .panel {
     position: fixed;
     top: 0;
@@ -177,6 +181,11 @@ export class Launcher {
       return;
     }
     this.button = undefined;
+    if (this.root.adoptedStyleSheets.length === 1) {
+      const panelSheet = new CSSStyleSheet();
+      panelSheet.replaceSync(PANEL_STYLES);
+      this.root.adoptedStyleSheets = [...this.root.adoptedStyleSheets, panelSheet];
+    }
     // The product's name until the frame is on its way (the first i18n lookup is slow, see `label`).
     const name = this.description ?? PRODUCT_NAME;
     this.setWidth(this.currentWidth);
