@@ -3,6 +3,7 @@ import { OVERDUE_AFTER_MS } from '../core/cadence/rules';
 import { newId } from './schemas/common';
 import { callbackInputSchema, type Callback, type CallbackInput } from './schemas/callback';
 import type { DealerDeskDatabase } from './database';
+import { countOpenCallbacks, openCallbackPage } from './reader';
 import type { CustomerRecord } from './customer-search-keys';
 import { DUE_COUNTER_ID, type DueCounter } from './due-count';
 import { validate, type WriteResult } from './validation';
@@ -57,6 +58,16 @@ export class CallbackRepository {
   async openDueBy(until: number, limit?: number): Promise<Callback[]> {
     const due = this.db.callbacks.where('[status+dueAt]').between(['open', -Infinity], ['open', until], true, true);
     return limit ? due.limit(limit).toArray() : due.toArray();
+  }
+
+  /** Open callbacks, earliest due first, a page at a time (keyset on `[status+dueAt]`): see reader.ts. */
+  openDuePage(limit: number, after?: Pick<Callback, 'dueAt' | 'id'>): Promise<Callback[]> {
+    return openCallbackPage(this.db, limit, after);
+  }
+
+  /** How many callbacks are open, counted by IndexedDB. */
+  openCount(): Promise<number> {
+    return countOpenCallbacks(this.db);
   }
 
   /** Open callbacks due in `[from, until)`, earliest first. */

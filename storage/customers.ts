@@ -5,6 +5,7 @@ import { newId } from './schemas/common';
 import { customerInputSchema, type CustomerInput, type Grade, type Stage } from './schemas/customer';
 import { searchKeys, type CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
+import { customersChangedSince, newestCustomerUpdate, recentCustomers } from './reader';
 import { canReplanHere, replanCustomer, replanTables } from './replan';
 import { RejectedWrite, validate, type FieldError, type WriteResult } from './validation';
 
@@ -198,29 +199,19 @@ export class CustomerRepository {
     return query.limit ? filtered.limit(query.limit).toArray() : filtered.toArray();
   }
 
-  /**
-   * Most recently changed first; pass the last row to get the next page. Keyset on `[updatedAt+id]`,
-   * never offset, so rows sharing an `updatedAt` (bulk edits, imports) are neither skipped nor repeated.
-   */
-  async recent(limit: number, after?: Pick<CustomerRecord, 'updatedAt' | 'id'>): Promise<CustomerRecord[]> {
-    const range = after
-      ? this.db.customers.where('[updatedAt+id]').below([after.updatedAt, after.id])
-      : this.db.customers.orderBy('[updatedAt+id]');
-    return range
-      .reverse()
-      .filter((customer) => customer.deletedAt === undefined)
-      .limit(limit)
-      .toArray();
+  /** Most recently changed live cards first, a keyset page at a time (`[updatedAt+id]`): see reader.ts. */
+  recent(limit: number, after?: Pick<CustomerRecord, 'updatedAt' | 'id'>): Promise<CustomerRecord[]> {
+    return recentCustomers(this.db, limit, after);
   }
 
-  /** The latest `updatedAt` of any card (0 when there is none): a one-row index read. */
-  async newestUpdate(): Promise<number> {
-    return (await this.db.customers.orderBy('updatedAt').last())?.updatedAt ?? 0;
+  /** The latest `updatedAt` of any card (0 when there is none). */
+  newestUpdate(): Promise<number> {
+    return newestCustomerUpdate(this.db);
   }
 
-  /** Every card changed after `since` (soft-deleted ones included): keeps an in-memory table in step. */
-  async changedSince(since: number): Promise<CustomerRecord[]> {
-    return this.db.customers.where('updatedAt').above(since).toArray();
+  /** Every card changed after `since` (soft-deleted ones included). */
+  changedSince(since: number): Promise<CustomerRecord[]> {
+    return customersChangedSince(this.db, since);
   }
 
   /**

@@ -2,15 +2,25 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { repeat } from 'lit/directives/repeat.js';
 import { formatDateTime, t, type MessageKey } from '../../core/i18n';
 import { dueStatus, type SortKey, type SortOrder, type TableCustomer } from '../../core/customer-search';
-import { formatPhone } from '../../core/phone';
 import { LocaleController } from '../controllers/locale-controller';
 import { hostStyles } from '../styles';
 import { customerTableStyles } from './customer-table.styles';
 
-/** `+8613800138000` → `138 0013 8000` without the phone library (most rows; the library is slow per row). */
-function shownPhone(e164: string): string {
+/** The phone library (~150 KB) formats the other numbers: loaded when the first such number is drawn. */
+let formatPhone: ((e164: string) => string) | undefined;
+let phoneLibrary: Promise<unknown> | undefined;
+
+/**
+ * `+8613800138000` → `138 0013 8000` without the phone library (most rows; the library is slow per
+ * row). Other numbers show as stored until the library has loaded, then `onLoaded` redraws.
+ */
+function shownPhone(e164: string, onLoaded: () => void): string {
   const mobile = /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(e164);
-  return mobile ? `${mobile[1]} ${mobile[2]} ${mobile[3]}` : formatPhone(e164);
+  if (mobile) return `${mobile[1]} ${mobile[2]} ${mobile[3]}`;
+  if (formatPhone) return formatPhone(e164);
+  phoneLibrary ??= import('../../core/phone').then((phone) => (formatPhone = phone.formatPhone));
+  void phoneLibrary.then(onLoaded);
+  return e164;
 }
 
 /** Row height in pixels: fixed, so the window of rows to draw is arithmetic, never measured. */
@@ -245,7 +255,7 @@ export class DdCustomerTable extends LitElement {
       case 'name':
         return customer.name;
       case 'phone':
-        return customer.phone ? shownPhone(customer.phone) : (customer.wechat ?? '');
+        return customer.phone ? shownPhone(customer.phone, () => this.requestUpdate()) : (customer.wechat ?? '');
       case 'grade':
         return customer.grade;
       case 'stage':

@@ -12,6 +12,11 @@ export { parsePrice } from './price';
 
 /** Lists longer than this are cut: nobody captures a thousand rows from one page. */
 const MAX_CONTACTS = 300;
+/**
+ * Reading stops after this many phones: by then the page is a list and its first MAX_CONTACTS rows
+ * are read (a row holds one or two phones), so the rest of a 10,000-row back-end page is never visited.
+ */
+const MAX_PHONES_READ = MAX_CONTACTS * 2;
 
 type LabelKey = 'name' | 'phone' | 'wechat' | 'city' | 'address' | 'dealer' | 'price' | 'series';
 const LABELS: [LabelKey, RegExp][] = [
@@ -85,25 +90,63 @@ interface PageReading {
   labels: Labelled[];
 }
 
+function usable(value: string): boolean {
+  return !!value && !EMPTY_VALUE.test(value) && value.length <= 120;
+}
+
+/** A labelled price, read from the element as rendered the first time its value is asked for. */
+function renderedPrice(element: Element, part: 'whole' | 'after-label'): Labelled {
+  let value: string | undefined;
+  return {
+    key: 'price',
+    element,
+    get value() {
+      if (value === undefined) {
+        const rendered = renderedText(element);
+        const text = rendered === undefined ? '' : part === 'whole' ? rendered : clean(rendered.replace(/^[^:：]*[:：]/, ''));
+        value = usable(text) ? text : '';
+      }
+      return value;
+    },
+  };
+}
+
+/** Two lists of hits, each in reading order, as one list in reading order. */
+function inReadingOrder(first: PhoneHit[], second: PhoneHit[]): PhoneHit[] {
+  const merged: PhoneHit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < second.length) {
+    const a = first[i]!.element;
+    const b = second[j]!.element;
+    // Neighbours in the page are compared, which is cheap even among thousands of sibling rows.
+    if (a === b || a.compareDocumentPosition(b) & 4 /* following */) merged.push(first[i++]!);
+    else merged.push(second[j++]!);
+  }
+  return merged.concat(first.slice(i), second.slice(j));
+}
+
 function readPage(doc: Document): PageReading {
+  const links: PhoneHit[] = [];
   const hits: PhoneHit[] = [];
   const labels: Labelled[] = [];
   const body = doc.body ?? doc.documentElement;
   if (!body) return { hits, labels };
   for (const link of body.querySelectorAll('a[href^="tel:"], a[href^="TEL:"]')) {
+    if (links.length >= MAX_PHONES_READ) break;
     let number: string | undefined;
     try {
       number = phoneFromValue(decodeURIComponent(link.getAttribute('href')!.slice(4)));
     } catch {
       number = undefined;
     }
-    if (number && !inSiteChrome(link)) hits.push({ text: number, digits: digitsOf(number), element: link, source: 'tel-link' });
+    if (number && !inSiteChrome(link)) links.push({ text: number, digits: digitsOf(number), element: link, source: 'tel-link' });
   }
   // One native pass over the text; the few nodes that hold digits or look like a label get a closer look.
   const walker = doc.createTreeWalker(body, 4 /* text nodes */);
   let pending: LabelKey | undefined;
   const skippedMemo = new Map<Element, boolean>();
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+  for (let node = walker.nextNode() as Text | null; node && hits.length < MAX_PHONES_READ; node = walker.nextNode() as Text | null) {
     const data = node.data;
     const digits = HAS_DIGITS.test(data);
     const short = data.length <= 120;
@@ -114,11 +157,13 @@ function readPage(doc: Document): PageReading {
     // Labelled values: "电话：138…", or "电话" followed by the value in the next text.
     let label: LabelKey | undefined;
     let value: string | undefined;
-    let valueElement: Element = parent;
+    // A price is read as rendered (CSS may draw its digits), which is slow: only when it is used.
+    let price: 'whole' | 'after-label' | undefined;
     if (pending) {
       label = pending;
       pending = undefined;
-      value = label === 'price' ? (renderedText(parent) ?? '') : clean(data);
+      if (label === 'price') price = 'whole';
+      else value = clean(data);
     } else if (mayBeLabel) {
       const inline = LABEL_TEXT.exec(data);
       label = inline ? labelOf(inline[1]!) : undefined;
@@ -128,15 +173,13 @@ function readPage(doc: Document): PageReading {
         pending = label;
         continue;
       }
-      if (label === 'price' && value !== undefined) {
-        // The value shares its text node with the label; read the element as rendered.
-        const rendered = renderedText(parent);
-        value = rendered === undefined ? '' : clean(rendered.replace(/^[^:：]*[:：]/, ''));
-      }
+      // The value shares its text node with the label.
+      if (label === 'price' && value !== undefined) price = 'after-label';
     }
-    if (label && value !== undefined) {
-      if (label !== 'price' && label !== 'phone') value = value.split(/\s{2,}|[|｜]/)[0]!.trim();
-      if (value && !EMPTY_VALUE.test(value) && value.length <= 120) labels.push({ key: label, value, element: valueElement });
+    if (price) labels.push(renderedPrice(parent, price));
+    else if (label && value !== undefined) {
+      if (label !== 'phone') value = value.split(/\s{2,}|[|｜]/)[0]!.trim();
+      if (usable(value)) labels.push({ key: label, value, element: parent });
     }
     if (!digits) continue;
     const found = findPhones(data);
@@ -146,7 +189,7 @@ function readPage(doc: Document): PageReading {
     if (inSiteChrome(parent) || !isVisible(parent)) continue;
     for (const match of found) hits.push({ text: match.text, digits: match.digits, element: parent, source: label === 'phone' ? 'label' : 'text' });
   }
-  return { hits, labels };
+  return { hits: links.length ? inReadingOrder(links, hits) : hits, labels };
 }
 
 /**
@@ -187,17 +230,37 @@ function rowsOf(hits: PhoneHit[], body: Element): Map<Element, PhoneHit[]> | und
     if (!list.some((h) => h.digits === hit.digits)) list.push(hit);
     byRow.set(row, list);
   }
-  // In reading order, whichever kind of hit (link or text) was seen first.
-  return new Map([...byRow].sort(([a], [b]) => (a.compareDocumentPosition(b) & 4 /* following */ ? -1 : 1)));
+  // Hits come in reading order, so rows do too, each with whichever kind of hit (link or text) came first.
+  return byRow;
 }
 
-/** Column labels of a table row's header: `客户 | 手机 | 意向车型 | 城市`. */
-function columnLabels(row: Element): (LabelKey | undefined)[] | undefined {
+/** Column labels of a table row's header: `客户 | 手机 | 意向车型 | 城市`, read once per table. */
+function columnLabels(row: Element, headers: Map<Element, { header: Element; keys: (LabelKey | undefined)[] } | null>): (LabelKey | undefined)[] | undefined {
   const table = row.closest('table');
   if (!table) return undefined;
-  const header = table.querySelector('thead tr') ?? table.querySelector('tr');
-  if (!header || header === row) return undefined;
-  return [...header.children].map((cell) => labelOf(cell.textContent ?? ''));
+  let columns = headers.get(table);
+  if (columns === undefined) {
+    const header = table.querySelector('thead tr') ?? table.querySelector('tr');
+    columns = header ? { header, keys: [...header.children].map((cell) => labelOf(cell.textContent ?? '')) } : null;
+    headers.set(table, columns);
+  }
+  if (!columns || columns.header === row) return undefined;
+  return columns.keys;
+}
+
+/** Each labelled value under the row that holds it. */
+function labelsByRow(rows: Map<Element, PhoneHit[]>, labels: Labelled[]): Map<Element, Labelled[]> {
+  const byRow = new Map<Element, Labelled[]>();
+  for (const label of labels) {
+    for (let node: Element | null = label.element; node; node = node.parentElement) {
+      if (!rows.has(node)) continue;
+      const list = byRow.get(node);
+      if (list) list.push(label);
+      else byRow.set(node, [label]);
+      break;
+    }
+  }
+  return byRow;
 }
 
 function vehicleNear(row: Element, facts: StructuredFacts): CapturedVehicle | undefined {
@@ -209,10 +272,18 @@ function vehicleNear(row: Element, facts: StructuredFacts): CapturedVehicle | un
   return undefined;
 }
 
-function rowContact(row: Element, hits: PhoneHit[], labels: Labelled[], facts: StructuredFacts, adapter: ReturnType<typeof adapterFor>, currency: string): CapturedContact {
+interface RowContext {
+  facts: StructuredFacts;
+  adapter: ReturnType<typeof adapterFor>;
+  currency: string;
+  /** Each table's header row and column labels, found once per table. */
+  headers: Parameters<typeof columnLabels>[1];
+}
+
+function rowContact(row: Element, hits: PhoneHit[], labels: Labelled[], { facts, adapter, currency, headers }: RowContext): CapturedContact {
   const contact: CapturedContact = { kind: 'business', phones: hits.map((hit) => ({ value: hit.text, source: hit.source === 'text' ? 'row' : hit.source })) };
   const vehicle: CapturedVehicle = {};
-  const columns = row.tagName === 'TR' ? columnLabels(row) : undefined;
+  const columns = row.tagName === 'TR' ? columnLabels(row, headers) : undefined;
   if (columns) {
     const cells = [...row.children];
     columns.forEach((key, index) => {
@@ -228,7 +299,6 @@ function rowContact(row: Element, hits: PhoneHit[], labels: Labelled[], facts: S
     });
   }
   for (const label of labels) {
-    if (!row.contains(label.element)) continue;
     if (label.key === 'name' || label.key === 'dealer') contact.name ??= { value: label.value, source: 'label' };
     else if (label.key === 'wechat' || label.key === 'city' || label.key === 'address') contact[label.key] ??= { value: label.value, source: 'label' };
     else if (label.key === 'series') vehicle.series ??= { value: label.value, source: 'label' };
@@ -282,7 +352,8 @@ function isChallengePage(doc: Document): boolean {
   const body = doc.body;
   if (!body) return true;
   // An interstitial: a handful of elements and almost no text, asking the visitor to wait or prove something.
-  if (body.getElementsByTagName('*').length > 60) return false;
+  // The 61st element, not the count: counting walks the whole of a large page.
+  if (body.getElementsByTagName('*')[60]) return false;
   const raw = body.textContent ?? '';
   return raw.length < 4000 && CHALLENGE.test(clean(raw));
 }
@@ -334,9 +405,11 @@ export function extractCapture(doc: Document, href: string, options: ExtractOpti
   const rows = body ? rowsOf(hits, body) : undefined;
   if (rows && rows.size >= 2) {
     // A list (dealers, sellers, inquiries): one contact per row, as the consultant sees them.
+    const rowLabels = labelsByRow(rows, labels);
+    const context: RowContext = { facts, adapter, currency, headers: new Map() };
     for (const [row, rowHits] of rows) {
       if (contacts.length >= MAX_CONTACTS) break;
-      contacts.push(rowContact(row, rowHits, labels, facts, adapter, currency));
+      contacts.push(rowContact(row, rowHits, rowLabels.get(row) ?? [], context));
     }
   } else {
     const pageLevel = !isListOfCars && !isHomePage(url);

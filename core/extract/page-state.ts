@@ -46,7 +46,10 @@ export function pageStates(doc: Document): unknown[] {
       /* malformed: skipped */
     }
   }
-  for (const script of doc.querySelectorAll('script:not([src]):not([type]), script[type="text/javascript"]')) {
+  // The document's own script collection: walked once, and shared with the JSON-LD reading.
+  for (const script of doc.getElementsByTagName('script')) {
+    const type = script.getAttribute('type');
+    if (script.hasAttribute('src') || (type !== null && type !== 'text/javascript')) continue;
     const source = script.textContent ?? '';
     if (!STATE_NAMES.some((name) => source.includes(name))) continue;
     const match = STATE_ASSIGNMENT.exec(source);

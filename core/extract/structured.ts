@@ -119,7 +119,8 @@ function collect(roots: Thing[], source: FieldSource, facts: StructuredFacts, el
 
 /** JSON-LD blocks; a malformed block is skipped, the others still count. */
 export function jsonLdFacts(doc: Document, facts: StructuredFacts): void {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.getAttribute('type') !== 'application/ld+json') continue;
     let parsed: unknown;
     try {
       parsed = JSON.parse(script.textContent ?? '');
@@ -163,8 +164,13 @@ export function microdataFacts(doc: Document, facts: StructuredFacts): void {
 
 /** OpenGraph / product meta tags: a vehicle's name and price at most, never a contact. */
 export function metaVehicle(doc: Document): CapturedVehicle {
-  const meta = (name: string): string | undefined =>
-    clean(doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content')) || undefined;
+  // One pass over the meta tags: each selector query would walk the whole of a large page.
+  const contents = new Map<string, string>();
+  for (const tag of doc.getElementsByTagName('meta')) {
+    const name = tag.getAttribute('property') ?? tag.getAttribute('name');
+    if (name && !contents.has(name)) contents.set(name, tag.getAttribute('content') ?? '');
+  }
+  const meta = (name: string): string | undefined => clean(contents.get(name)) || undefined;
   const vehicle: CapturedVehicle = {};
   const brand = meta('product:brand') ?? meta('og:brand');
   if (brand) vehicle.brand = { value: brand, source: 'meta' };

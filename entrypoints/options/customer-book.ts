@@ -1,16 +1,43 @@
-import { liveQuery, type Subscription } from 'dexie';
+import type { liveQuery as LiveQuery, Subscription } from 'dexie';
 import { tableRow, type TableCustomer } from '../../core/customer-search';
-import { CallbackRepository, CustomerRepository, type CustomerRecord, type DealerDeskDatabase } from '../../storage';
+import type { CallbackRepository, CustomerRecord, CustomerRepository } from '../../storage';
+import type { FirstScreen } from '../../storage/first-screen';
+import { FIRST_PAGE } from './first-page';
 
-const FIRST_PAGE = 60;
-const CHUNK = 5000;
+/** Cards per background read: small enough that reading and converting one batch fits between frames. */
+const CHUNK = 400;
+/** Open callbacks per background read (smaller records than cards). */
+const DUE_CHUNK = 2000;
+/** While the book loads, views are told of new rows at most this often (each tell re-filters the book). */
+const NOTIFY_EVERY_MS = 1000;
 const FOLLOW_DELAY_MS = 150;
+/** Callback changes come in bursts (a re-plan writes many): the due times are read again once they pause. */
+const DUE_FOLLOW_DELAY_MS = 1000;
+
+/** The storage the book reads once the first screen is drawn (loaded lazily: zod, pinyin, Dexie's versions). */
+export interface BookStorage {
+  customers: Pick<CustomerRepository, 'recent' | 'newestUpdate' | 'changedSince'>;
+  callbacks: Pick<CallbackRepository, 'openDuePage' | 'openCount'>;
+  liveQuery: typeof LiveQuery;
+}
+
+export interface BookSources {
+  /** The first screenful, read before the storage code has loaded. */
+  firstScreen: (limit: number) => Promise<FirstScreen>;
+  storage: () => Promise<BookStorage>;
+}
+
+/** Lets a frame be drawn (and a scroll handled) between two background reads. */
+const yieldToFrames = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Resolves once the next frame has been drawn: loading more code before it would hold the first rows back. */
+const afterNextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /**
- * The consultant's whole book in memory, as slim table rows: the first page comes from a keyset read
- * of the most recent cards (on screen at once), the rest loads behind it in chunks. Afterwards a live
- * query on "changed since the newest card we have" keeps it in step with every tab and the service
- * worker, without re-reading 100,000 cards.
+ * The consultant's whole book in memory, as slim table rows: the first screen comes from a keyset read
+ * of the most recent cards in plain IndexedDB (drawn before the rest of the dashboard's code has even
+ * loaded), the rest loads behind it in small keyset chunks that leave frames free for scrolling.
+ * Afterwards a live query on "changed since the newest card we have" keeps it in step with every tab
+ * and the service worker, without re-reading 100,000 cards.
  */
 export class CustomerBook {
   /**
@@ -19,20 +46,22 @@ export class CustomerBook {
    * Replaced, never mutated in length, on every change: views cache by its identity.
    */
   private ordered: TableCustomer[] = [];
-  private readonly dueAt = new Map<string, number>();
+  private dueAt = new Map<string, number>();
   private watermark = 0;
   private watch?: Subscription;
   private dueWatch?: Subscription;
   private catchUp?: ReturnType<typeof setTimeout>;
+  private dueCatchUp?: ReturnType<typeof setTimeout>;
+  /** A re-read of the due times under way, and whether another change came in meanwhile. */
+  private dueReading?: Promise<void>;
+  private dueStale = false;
+  /** Bumped by every load() and stop(): a background load that is no longer current gives up. */
+  private generation = 0;
   /** False until every card has been read. */
   complete = false;
   onChange: () => void = () => undefined;
 
-  constructor(
-    private readonly db: DealerDeskDatabase,
-    private readonly customers = new CustomerRepository(db),
-    private readonly callbacks = new CallbackRepository(db),
-  ) {}
+  constructor(private readonly sources: BookSources) {}
 
   /** Rows, most recently changed first (the table's default order). */
   all(): TableCustomer[] {
@@ -56,44 +85,74 @@ export class CustomerBook {
     this.onChange();
   }
 
-  async load(): Promise<void> {
+  /** Reads the book from scratch: the first screen at once, then the rest in the background. */
+  async load(firstScreen?: Promise<FirstScreen>): Promise<void> {
     this.stop();
-    this.ordered = [];
+    const generation = this.generation;
+    const current = (): boolean => generation === this.generation;
     this.complete = false;
     this.watermark = 0;
-    await this.db.open();
     performance.mark('dashboard-book-start');
-    let page = await this.customers.recent(FIRST_PAGE);
-    this.ordered = this.rowsOf(page);
+    const first = await (firstScreen ?? this.sources.firstScreen(FIRST_PAGE));
+    if (!current()) return;
+    this.dueAt = first.dueAt;
+    this.ordered = this.rowsOf(first.customers);
     this.changed();
     // What the benchmark reads: the first screen of rows, then the whole book in memory.
     performance.measure('dashboard-first-rows', 'dashboard-book-start');
-    await this.loadDue();
+    await afterNextFrame();
+
+    const storage = await this.sources.storage();
+    if (!current()) return;
+    await this.readDue(storage, current);
+    if (!current()) return;
+    // The first screen again, through the storage code: it is what the chunks after it continue from.
+    let page = await storage.customers.recent(CHUNK);
+    if (!current()) return;
+    let loaded = this.rowsOf(page);
+    this.ordered = loaded;
+    let told = performance.now();
     while (page.length > 0) {
-      const last = page[page.length - 1]!;
-      page = await this.customers.recent(CHUNK, last);
-      this.ordered = this.ordered.concat(this.rowsOf(page));
-      this.changed();
+      await yieldToFrames();
+      page = await storage.customers.recent(CHUNK, page[page.length - 1]!);
+      if (!current()) return;
+      loaded = loaded.concat(this.rowsOf(page));
+      if (performance.now() - told > NOTIFY_EVERY_MS) {
+        this.ordered = loaded;
+        this.changed();
+        told = performance.now();
+      }
     }
+    this.ordered = loaded;
     this.complete = true;
     this.changed();
     performance.measure('dashboard-book-complete', 'dashboard-book-start');
-    this.follow();
+    this.follow(storage, current);
   }
 
-  /** Earliest open callback per customer, read from the `[status+dueAt]` index. */
-  private async loadDue(): Promise<void> {
-    const open = await this.callbacks.openDueBy(Number.MAX_SAFE_INTEGER);
-    this.applyDue(open);
+  /**
+   * Earliest open callback per customer, read from the `[status+dueAt]` index in keyset chunks (a
+   * book of 100k has about 200k open callbacks: one read of them all would freeze the page).
+   */
+  private async readDue(storage: BookStorage, current: () => boolean): Promise<boolean> {
+    const dueAt = new Map<string, number>();
+    let page = await storage.callbacks.openDuePage(DUE_CHUNK);
+    while (page.length > 0) {
+      if (!current()) return false;
+      // Ascending by due time: the first seen per customer is the earliest.
+      for (const callback of page) if (!dueAt.has(callback.customerId)) dueAt.set(callback.customerId, callback.dueAt);
+      await yieldToFrames();
+      page = await storage.callbacks.openDuePage(DUE_CHUNK, page[page.length - 1]!);
+    }
+    if (!current()) return false;
+    return this.applyDue(dueAt);
   }
 
-  private applyDue(open: readonly { customerId: string; dueAt: number }[]): boolean {
-    this.dueAt.clear();
-    // Ascending by due time: the first seen per customer is the earliest.
-    for (const callback of open) if (!this.dueAt.has(callback.customerId)) this.dueAt.set(callback.customerId, callback.dueAt);
+  private applyDue(dueAt: Map<string, number>): boolean {
+    this.dueAt = dueAt;
     let changed = false;
     for (const row of this.ordered) {
-      const due = this.dueAt.get(row.id);
+      const due = dueAt.get(row.id);
       if (row.dueAt !== due) {
         row.dueAt = due;
         changed = true;
@@ -106,25 +165,46 @@ export class CustomerBook {
   /**
    * Watches only the newest `updatedAt` (a one-row query, cheap to re-run on every write), and reads
    * the changed cards once writes pause: an import's batches are read back once, not batch by batch.
+   * Callbacks are watched through a count of the open ones (counted inside IndexedDB, not here) and
+   * their due times read again, in chunks, once changes pause.
    */
-  private follow(): void {
-    this.watch = liveQuery(() => this.customers.newestUpdate()).subscribe({
+  private follow(storage: BookStorage, current: () => boolean): void {
+    this.watch = storage.liveQuery(() => storage.customers.newestUpdate()).subscribe({
       next: (newest) => {
         if (newest <= this.watermark) return;
         clearTimeout(this.catchUp);
-        this.catchUp = setTimeout(() => void this.readChanges(), FOLLOW_DELAY_MS);
+        this.catchUp = setTimeout(() => void this.readChanges(storage, current), FOLLOW_DELAY_MS);
       },
     });
-    this.dueWatch ??= liveQuery(() => this.callbacks.openDueBy(Number.MAX_SAFE_INTEGER)).subscribe({
-      next: (open) => {
-        if (this.applyDue(open)) this.changed();
+    let runs = 0;
+    // A fresh value on every run: any change to an open callback (a snooze keeps the count) is seen.
+    this.dueWatch = storage.liveQuery(async () => (await storage.callbacks.openCount(), ++runs)).subscribe({
+      next: (run) => {
+        // The first run is the state just read.
+        if (run === 1) return;
+        clearTimeout(this.dueCatchUp);
+        this.dueCatchUp = setTimeout(() => this.refreshDue(storage, current), DUE_FOLLOW_DELAY_MS);
       },
     });
   }
 
-  private async readChanges(): Promise<void> {
-    const records = await this.customers.changedSince(this.watermark);
-    if (records.length === 0) return;
+  /** One re-read at a time; changes that arrive during it get one more afterwards. */
+  private refreshDue(storage: BookStorage, current: () => boolean): void {
+    if (this.dueReading) {
+      this.dueStale = true;
+      return;
+    }
+    this.dueReading = (async () => {
+      do {
+        this.dueStale = false;
+        if ((await this.readDue(storage, current)) && current()) this.changed();
+      } while (this.dueStale && current());
+    })().finally(() => (this.dueReading = undefined));
+  }
+
+  private async readChanges(storage: BookStorage, current: () => boolean): Promise<void> {
+    const records = await storage.customers.changedSince(this.watermark);
+    if (records.length === 0 || !current()) return;
     const ids = new Set(records.map((record) => record.id));
     const fresh = this.rowsOf([...records].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1)));
     this.ordered = fresh.concat(this.ordered.filter((row) => !ids.has(row.id)));
@@ -132,9 +212,12 @@ export class CustomerBook {
   }
 
   stop(): void {
+    this.generation++;
     clearTimeout(this.catchUp);
+    clearTimeout(this.dueCatchUp);
     this.watch?.unsubscribe();
     this.dueWatch?.unsubscribe();
+    this.watch = undefined;
     this.dueWatch = undefined;
   }
 }

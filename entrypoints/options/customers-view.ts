@@ -5,12 +5,13 @@ import { t, type MessageKey } from '../../core/i18n';
 import { GRADES, SOURCE_CHANNELS, STAGES, type Grade, type SourceChannel, type Stage } from '../../core/vocabulary';
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/customer-table/dd-customer-table';
-import { CustomerRepository, openDatabase } from '../../storage';
 import type { CustomerBook } from './customer-book';
-import { exportCustomers, type ExportFormat } from './export-customers';
+import type { ExportFormat } from './export-customers';
+import { loadDashboardStorage } from './lazy-storage';
 import { viewStyles } from './view-styles';
 
-const customers = new CustomerRepository(openDatabase());
+/** The customers repository (its validation code loads after the first rows are drawn). */
+const customers = async (): Promise<Awaited<ReturnType<typeof loadDashboardStorage>>['customers']> => (await loadDashboardStorage()).customers;
 const DUE_STATUSES: DueStatus[] = ['overdue', 'today', 'later', 'none'];
 
 /**
@@ -99,7 +100,8 @@ export class CustomersView extends LitElement {
   /** The rows the table shows now: the current filter over the sorted book. */
   shown(): TableCustomer[] {
     const started = performance.now();
-    const rows = filterCustomers(this.sorted(), this.filter);
+    // No filter: the sorted book as it is (copying 100,000 rows on every render would cost a frame).
+    const rows = Object.keys(this.filter).length === 0 ? this.sorted() : filterCustomers(this.sorted(), this.filter);
     this.lastFilterMs = performance.now() - started;
     return rows;
   }
@@ -197,18 +199,18 @@ export class CustomersView extends LitElement {
   }
 
   private async bulkPatch(patch: Record<string, unknown>): Promise<string> {
-    const result = await customers.bulkUpdate(this.ids(), () => patch);
+    const result = await (await customers()).bulkUpdate(this.ids(), () => patch);
     return result.ok ? t('dashboard_updated_count', result.value) : result.errors.map((error) => `${error.field}: ${error.message}`).join('; ');
   }
 
   private async addTag(tag: string): Promise<string | undefined> {
     if (!tag) return undefined;
-    const result = await customers.bulkUpdate(this.ids(), (card) => ({ tags: [...new Set([...(card.tags ?? []), tag])] }));
+    const result = await (await customers()).bulkUpdate(this.ids(), (card) => ({ tags: [...new Set([...(card.tags ?? []), tag])] }));
     return result.ok ? t('dashboard_updated_count', result.value) : result.errors.map((error) => `${error.field}: ${error.message}`).join('; ');
   }
 
   private async deleteSelected(): Promise<void> {
-    this.undo = await customers.softDeleteMany(this.ids());
+    this.undo = await (await customers()).softDeleteMany(this.ids());
     this.selected = new Set();
     this.message = undefined;
   }
@@ -216,12 +218,13 @@ export class CustomersView extends LitElement {
   private async undoDelete(): Promise<void> {
     const ids = this.undo ?? [];
     this.undo = undefined;
-    await customers.restoreMany(ids);
+    await (await customers()).restoreMany(ids);
   }
 
   private async export(format: ExportFormat, rows: readonly TableCustomer[]): Promise<void> {
     this.message = t('export_working');
     const includePrice = this.renderRoot.querySelector<HTMLInputElement>('#export-price')?.checked ?? false;
+    const { exportCustomers } = await loadDashboardStorage();
     const written = await exportCustomers(format, rows.map((row) => row.id), { includePrice });
     this.message = t('export_done', written);
   }

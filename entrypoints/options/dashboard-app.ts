@@ -1,18 +1,10 @@
-import { liveQuery } from 'dexie';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { t, type MessageKey } from '../../core/i18n';
-import { LiveQueryController } from '../../components/controllers/live-query-controller';
 import { LocaleController } from '../../components/controllers/locale-controller';
-import { openDatabase } from '../../storage';
-import { pendingLostRequests } from '../../storage/lost-approval';
+import { readFirstScreen, type FirstScreen } from '../../storage/first-screen';
 import { CustomerBook } from './customer-book';
+import { loadDashboardStorage } from './lazy-storage';
 import './customers-view';
-import './card-view';
-import './import-view';
-import './backup-view';
-import './report-view';
-import './approvals-view';
-import './script-library';
 
 type Page = 'customers' | 'import' | 'backup' | 'report' | 'approvals' | 'scripts';
 const PAGES: { page: Page; label: MessageKey }[] = [
@@ -23,8 +15,6 @@ const PAGES: { page: Page; label: MessageKey }[] = [
   { page: 'approvals', label: 'approval_title' },
   { page: 'scripts', label: 'script_editor_title' },
 ];
-
-const db = openDatabase();
 
 /**
  * The dashboard shell: pages by URL hash (`#customers`, `#import`, `#backup`, `#report`,
@@ -114,19 +104,29 @@ export class DashboardApp extends LitElement {
     page: { state: true },
     cardId: { state: true },
     revision: { state: true },
+    pending: { state: true },
   };
+
+  /** The first screen of the table, when main.ts started reading it before this element existed. */
+  static firstScreen?: Promise<FirstScreen>;
 
   declare page: Page;
   declare cardId: string | undefined;
   declare revision: number;
+  /** Lost-deal requests waiting for the manager. */
+  declare pending: number;
 
-  readonly book = new CustomerBook(db);
-  private readonly pending = new LiveQueryController<number>(this, () => liveQuery(async () => (await pendingLostRequests(db)).length), 0);
+  readonly book = new CustomerBook({
+    firstScreen: (limit) => readFirstScreen(limit),
+    storage: () => import('./book-storage').then((module) => module.openBookStorage()),
+  });
+  private pendingWatch?: { unsubscribe(): void };
 
   constructor() {
     super();
     this.page = 'customers';
     this.revision = 0;
+    this.pending = 0;
     new LocaleController(this);
     this.book.onChange = () => {
       this.revision++;
@@ -134,7 +134,24 @@ export class DashboardApp extends LitElement {
     };
     this.readHash();
     window.addEventListener('hashchange', () => this.readHash());
-    void this.book.load();
+    const bookLoaded = this.book.load(DashboardApp.firstScreen);
+    DashboardApp.firstScreen = undefined;
+    // The other pages, the card and the writing code load once the book is in (or when the
+    // consultant goes to one of them first: see readHash).
+    void bookLoaded.finally(() => requestIdleCallback(() => void this.watchPending(), { timeout: 2000 }));
+  }
+
+  private async watchPending(): Promise<void> {
+    if (this.pendingWatch) return;
+    const storage = await loadDashboardStorage();
+    if (!this.isConnected || this.pendingWatch) return;
+    this.pendingWatch = storage.pendingRequests.subscribe({ next: (count) => (this.pending = count) });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pendingWatch?.unsubscribe();
+    this.pendingWatch = undefined;
   }
 
   private readHash(): void {
@@ -150,6 +167,7 @@ export class DashboardApp extends LitElement {
       this.page = PAGES.some((entry) => entry.page === hash) ? (hash as Page) : 'customers';
       this.cardId = undefined;
     }
+    if (this.page !== 'customers' || this.cardId) void this.watchPending();
   }
 
   /** After a restore the book is read again from scratch (restored cards may be older). */
@@ -180,7 +198,7 @@ export class DashboardApp extends LitElement {
         <nav aria-label=${t('dashboard_nav')}>
           ${PAGES.map(
             ({ page, label }) => html`<a href="#${page}" aria-current=${this.page === page ? 'page' : 'false'}
-              >${t(label)}${page === 'approvals' && this.pending.value > 0 ? html`<span class="badge">${this.pending.value}</span>` : nothing}</a
+              >${t(label)}${page === 'approvals' && this.pending > 0 ? html`<span class="badge">${this.pending}</span>` : nothing}</a
             >`,
           )}
         </nav>
@@ -192,5 +210,3 @@ export class DashboardApp extends LitElement {
         : nothing}`;
   }
 }
-
-customElements.define('dd-dashboard', DashboardApp);

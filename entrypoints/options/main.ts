@@ -1,7 +1,8 @@
-import '../../storage/zod';
-import { applyLanguageSetting } from '../shared/language';
-import { requestPersistentStorage } from '../shared/persistent-storage';
-import './dashboard-app';
+import { readFirstScreen, type FirstScreen } from '../../storage/first-screen';
+import { FIRST_PAGE } from './first-page';
 
-void requestPersistentStorage();
-void applyLanguageSetting();
+// The first screen of the table is read before the rest of the dashboard's code is even fetched, so
+// the read and the loading overlap; the storage code (validation, search-key libraries, the other
+// pages) loads after the first rows are drawn.
+const firstScreen = readFirstScreen(FIRST_PAGE).catch((): FirstScreen => ({ customers: [], dueAt: new Map() }));
+void import('./start').then(({ startDashboard }) => startDashboard(firstScreen));

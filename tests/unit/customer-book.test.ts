@@ -1,9 +1,19 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { CustomerBook } from '../../entrypoints/options/customer-book';
-import { CallbackRepository, CustomerRepository } from '../../storage';
+import { liveQuery } from 'dexie';
+import { CustomerBook, type BookSources } from '../../entrypoints/options/customer-book';
+import { CallbackRepository, CustomerRepository, type DealerDeskDatabase } from '../../storage';
+import { readFirstScreen } from '../../storage/first-screen';
 import { freshDatabase } from './support/database';
 
 const books: CustomerBook[] = [];
+
+/** What the dashboard hands the book: the plain-IndexedDB first screen, then the repositories. */
+function sources(db: DealerDeskDatabase): BookSources {
+  return {
+    firstScreen: (limit) => readFirstScreen(limit, db.name),
+    storage: async () => ({ customers: new CustomerRepository(db), callbacks: new CallbackRepository(db), liveQuery }),
+  };
+}
 afterEach(() => {
   for (const book of books.splice(0)) book.stop();
 });
@@ -18,7 +28,7 @@ test('the book loads every live customer, newest first, and follows later change
     if (created.ok) ids.push(created.value.id);
   }
   await customers.softDelete(ids[5]!);
-  const book = new CustomerBook(db);
+  const book = new CustomerBook(sources(db));
   books.push(book);
   await book.load();
   expect(book.complete).toBe(true);
@@ -33,11 +43,39 @@ test('the book loads every live customer, newest first, and follows later change
   await customers.update(ids[0]!, { grade: 'H' });
   await customers.softDelete(ids[1]!);
   await new CallbackRepository(db).create({ customerId: ids[2]!, dueAt: 5, kind: 'manual' });
-  await vi.waitFor(() => {
-    expect(book.all()[0]).toMatchObject({ id: ids[0], grade: 'H' });
+  await vi.waitFor(
+    () => {
+      expect(book.all()[0]).toMatchObject({ id: ids[0], grade: 'H' });
     expect(book.size).toBe(128);
-    expect(book.all().find((row) => row.id === ids[2])?.dueAt).toBe(5);
-  });
+      expect(book.all().find((row) => row.id === ids[2])?.dueAt).toBe(5);
+    },
+    { timeout: 4000 },
+  );
   // A new array on every change: views cache by identity.
   expect(book.all()).not.toBe(before);
+}, 20_000);
+
+test('the first screen is on show before the storage code has loaded, and the rest follows it', async () => {
+  const db = freshDatabase();
+  let clock = 1_000;
+  const customers = new CustomerRepository(db, () => clock++);
+  for (let i = 0; i < 70; i++) await customers.create({ name: `客户${i}`, wechat: `w${i}` });
+  let release: () => void = () => undefined;
+  const storageLoaded = new Promise<void>((resolve) => (release = resolve));
+  const book = new CustomerBook({
+    ...sources(db),
+    storage: async () => {
+      await storageLoaded;
+      return sources(db).storage();
+    },
+  });
+  books.push(book);
+  const loading = book.load();
+  await vi.waitFor(() => expect(book.size).toBe(60));
+  expect(book.complete).toBe(false);
+  expect(book.all()[0]!.name).toBe('客户69');
+  release();
+  await loading;
+  expect(book.complete).toBe(true);
+  expect(book.size).toBe(70);
 });

@@ -44,6 +44,31 @@ test('keyset paging never skips or repeats customers who share an updatedAt', as
   db.close();
 });
 
+test('open callbacks page by due time without skipping or repeating those due at the same moment', async () => {
+  const db = database();
+  const customers = new CustomerRepository(db, () => 5_000);
+  const created = await customers.create({ name: '客户', wechat: 'w' });
+  const customerId = created.ok ? created.value.id : '';
+  const callbacks = new CallbackRepository(db);
+  // Nine due at one moment (more than a page), a few others around them, one done.
+  for (let i = 0; i < 9; i++) await callbacks.create({ customerId, dueAt: 7_000, kind: 'manual' });
+  for (const dueAt of [6_000, 8_000, 9_000]) await callbacks.create({ customerId, dueAt, kind: 'manual' });
+  const done = await callbacks.create({ customerId, dueAt: 6_500, kind: 'manual' });
+  if (done.ok) await db.callbacks.update(done.value.id, { status: 'done' });
+  const open = await callbacks.openDueBy(Number.MAX_SAFE_INTEGER);
+  expect(await callbacks.openCount()).toBe(open.length);
+
+  const seen: string[] = [];
+  let page = await callbacks.openDuePage(4);
+  while (page.length) {
+    seen.push(...page.map((callback) => callback.id));
+    page = await callbacks.openDuePage(4, page[page.length - 1]);
+  }
+  expect(seen).toEqual(open.map((callback) => callback.id));
+  expect(seen).not.toContain(done.ok ? done.value.id : '');
+  db.close();
+});
+
 test('bulk edits validate every card and roll back together; soft delete can be undone', async () => {
   const db = database();
   const customers = new CustomerRepository(db);

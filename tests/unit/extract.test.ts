@@ -132,6 +132,22 @@ test('a 5 MB page: the contacts of its list are all found, and nothing from its 
   expect(result.contacts[7]?.phones[0]?.value).toBe('13912341007');
 });
 
+test('a back-end list of 2,000 inquiries: the first 300 in page order, each with its own name and model; tel links and text alike', () => {
+  const rows = Array.from({ length: 2000 }, (_, i) => {
+    const phone = `139${String(10_000_000 + i).padStart(8, '0')}`;
+    // Every third row writes its phone as a tel: link, the others as text.
+    const cell = i % 3 === 0 ? `<a href="tel:${phone}">${phone}</a>` : phone;
+    return `<tr><td>客户${i}</td><td>${cell}</td><td>问界M${i % 9}</td></tr>`;
+  }).join('');
+  const html = `<!doctype html><html><head><title>线索</title></head><body><table><thead><tr><th>客户</th><th>手机</th><th>意向车型</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const result = extractCapture(doc, 'https://dealer.autohome.com.cn/inquiries');
+  expect(result.contacts).toHaveLength(300);
+  expect(result.contacts.map((contact) => contact.name?.value)).toEqual(Array.from({ length: 300 }, (_, i) => `客户${i}`));
+  expect(result.contacts[3]).toMatchObject({ kind: 'person', phones: [{ value: '13910000003', source: 'tel-link' }], vehicle: { series: { value: '问界M3' } } });
+  expect(result.contacts[299]?.phones).toEqual([{ value: '13910000299', source: 'row' }]);
+});
+
 describe('phone spotting', () => {
   test('finds phones as written and refuses ids, dates, codes and placeholders', () => {
     expect(findPhones('电话 138—0013—8000、(010) 6234-5678 转 801 或 400-812-3456').map((p) => p.digits)).toEqual(['13800138000', '01062345678801', '4008123456']);

@@ -1,4 +1,5 @@
 import type { CapturedVehicle } from '../types';
+import { clean } from '../text';
 import { textOf, type SiteAdapter } from './adapter';
 
 /**
@@ -11,7 +12,9 @@ export const autohome: SiteAdapter = {
   domains: ['autohome.com.cn', 'che168.com'],
   currency: 'CNY',
   vehicle(doc) {
-    const title = textOf(doc, '.subnav-title-name a, .subnav-title-name');
+    // By class, not a selector list: a dealer page has no such element and is walked once, by the fastest path.
+    const subnav = doc.getElementsByClassName('subnav-title-name')[0];
+    const title = clean(subnav?.textContent) || undefined;
     if (!title) return undefined;
     const [brandPart, ...rest] = title.split('-');
     const series = rest.join('-').trim() || brandPart?.trim();

@@ -1,0 +1,81 @@
+import type { CustomerRecord } from './customer-search-keys';
+import type { Callback } from './schemas/callback';
+
+/** What the dashboard draws before any other storage code has loaded. */
+export interface FirstScreen {
+  /** The most recently changed live cards, newest first (`[updatedAt+id]` descending). */
+  customers: CustomerRecord[];
+  /** Earliest open callback per customer in `customers`. */
+  dueAt: Map<string, number>;
+  /** The language chosen in Settings, when there is one. */
+  language?: string;
+}
+
+/** Must equal `DATABASE_NAME` (a unit test checks); not imported, because database.ts (even reader.ts) loads Dexie. */
+export const FIRST_SCREEN_DATABASE_NAME = 'dealer-desk';
+
+const EMPTY: FirstScreen = { customers: [], dueAt: new Map() };
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * The first screenful of the customer table, read with plain IndexedDB (no Dexie, no schemas, no
+ * validation: nothing to load or parse first), in one read-only transaction: a keyset read of the
+ * `[updatedAt+id]` index from the newest end (never an offset), each card's open callbacks through
+ * the `customerId` index, and the language setting. The connection is closed at once so it never holds
+ * up a schema upgrade. Resolves empty when there is no database yet.
+ */
+export async function readFirstScreen(limit: number, name: string = FIRST_SCREEN_DATABASE_NAME): Promise<FirstScreen> {
+  let db: IDBDatabase;
+  try {
+    // No version: opens whatever is there. A missing database would be created here: abort that,
+    // so Dexie creates it later with its own versions.
+    const open = indexedDB.open(name);
+    open.onupgradeneeded = () => open.transaction?.abort();
+    db = await request(open);
+  } catch {
+    return EMPTY;
+  }
+  try {
+    const stores = ['customers', 'callbacks', 'settings'].filter((store) => db.objectStoreNames.contains(store));
+    if (!stores.includes('customers')) return EMPTY;
+    const tx = db.transaction(stores, 'readonly');
+    const customers = tx.objectStore('customers');
+    // Databases from before version 4 have no `[updatedAt+id]` index yet: `updatedAt` orders the same.
+    const index = customers.indexNames.contains('[updatedAt+id]') ? customers.index('[updatedAt+id]') : customers.index('updatedAt');
+    const languageRead = stores.includes('settings') ? request(tx.objectStore('settings').get('settings')) : Promise.resolve(undefined);
+    const page = await new Promise<CustomerRecord[]>((resolve, reject) => {
+      const found: CustomerRecord[] = [];
+      const cursor = index.openCursor(null, 'prev');
+      cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB cursor failed'));
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at || found.length >= limit) return resolve(found);
+        const card = at.value as CustomerRecord;
+        if (card.deletedAt === undefined) found.push(card);
+        at.continue();
+      };
+    });
+    const dueAt = new Map<string, number>();
+    if (stores.includes('callbacks')) {
+      const byCustomer = tx.objectStore('callbacks').index('customerId');
+      const callbacks = await Promise.all(page.map((card) => request(byCustomer.getAll(card.id) as IDBRequest<Callback[]>)));
+      for (const [at, card] of page.entries()) {
+        for (const callback of callbacks[at]!) {
+          if (callback.status !== 'open') continue;
+          const earliest = dueAt.get(card.id);
+          if (earliest === undefined || callback.dueAt < earliest) dueAt.set(card.id, callback.dueAt);
+        }
+      }
+    }
+    const settings = (await languageRead) as { language?: string } | undefined;
+    return { customers: page, dueAt, ...(settings?.language ? { language: settings.language } : {}) };
+  } finally {
+    db.close();
+  }
+}

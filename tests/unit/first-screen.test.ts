@@ -1,0 +1,44 @@
+import { expect, test } from 'vitest';
+import { CallbackRepository, CustomerRepository, DATABASE_NAME, SettingsRepository } from '../../storage';
+import { FIRST_SCREEN_DATABASE_NAME, readFirstScreen } from '../../storage/first-screen';
+import { freshDatabase } from './support/database';
+
+test('the first screen reads the database the extension writes', () => {
+  expect(FIRST_SCREEN_DATABASE_NAME).toBe(DATABASE_NAME);
+});
+
+test('the first screen is the newest live cards with their earliest open callback, read without Dexie', async () => {
+  const db = freshDatabase();
+  let clock = 1_000;
+  const customers = new CustomerRepository(db, () => clock);
+  const ids: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    // Two cards share each updatedAt (as after a bulk edit): the id breaks the tie.
+    if (i % 2 === 0) clock += 1;
+    const created = await customers.create({ name: `客户${i}`, wechat: `w${i}` });
+    if (created.ok) ids.push(created.value.id);
+  }
+  clock += 1;
+  await customers.softDelete(ids[7]!);
+  const callbacks = new CallbackRepository(db);
+  await callbacks.create({ customerId: ids[6]!, dueAt: 900, kind: 'manual' });
+  await callbacks.create({ customerId: ids[6]!, dueAt: 500, kind: 'manual' });
+  await new SettingsRepository(db).update({ language: 'en' });
+  const expected = (await customers.recent(5)).map((card) => card.id);
+  db.close();
+
+  const screen = await readFirstScreen(5, db.name);
+  expect(screen.customers.map((card) => card.id)).toEqual(expected);
+  expect(screen.customers.map((card) => card.id)).not.toContain(ids[7]);
+  expect(screen.customers).toHaveLength(5);
+  expect(screen.dueAt.get(ids[6]!)).toBe(500);
+  expect(screen.language).toBe('en');
+  await db.delete();
+});
+
+test('with no database yet the first screen is empty and no database is left behind', async () => {
+  const screen = await readFirstScreen(5, 'first-screen-missing');
+  expect(screen.customers).toEqual([]);
+  const names = (await indexedDB.databases()).map((database) => database.name);
+  expect(names).not.toContain('first-screen-missing');
+});
