@@ -31,8 +31,15 @@ export const captureResultSchema = z.object({
   challenge: z.boolean(),
 }) satisfies z.ZodType<CaptureResult>;
 
-/** The one message a content script may send. */
-export const contentMessageSchema = z.object({ type: z.literal('capture:draft'), draft: captureResultSchema });
+/**
+ * What a content script may send: a draft (the page changed under an open sidebar), or word that the
+ * consultant is opening the sidebar (it carries nothing: the background loads the extractor into that
+ * tab while the sidebar frame loads).
+ */
+export const contentMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('capture:draft'), draft: captureResultSchema }),
+  z.object({ type: z.literal('capture:opening') }).strict(),
+]);
 
 const id = z.string().min(1).max(64);
 /** Messages from the sidebar page. */

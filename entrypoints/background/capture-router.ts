@@ -9,7 +9,7 @@ import { scriptPanelData } from '../shared/script-panel-data';
 import { formatPhone } from '../../core/phone';
 import { snoozeTomorrowAt } from '../../core/cadence/local-time';
 import { captureResultSchema, contentMessageSchema, popupMessageSchema, sidebarMessageSchema, type DraftChanged, type SidebarMessage } from './capture-messages';
-import { captureTab, extractFromTab, sendToCapture } from './capture-tab';
+import { captureTab, extractFromTab, loadExtractor, sendToCapture } from './capture-tab';
 import { allowSite } from './capture-sites';
 
 type Sender = Browser.runtime.MessageSender;
@@ -127,9 +127,15 @@ export function registerCaptureRouter(): void {
     }
     if (isContentScript(sender)) {
       const parsed = contentMessageSchema.safeParse(message);
-      if (!parsed.success) return false;
+      if (!parsed.success || sender.frameId !== 0) return false;
+      const tabId = sender.tab!.id!;
+      if (parsed.data.type === 'capture:opening') {
+        // The sidebar will ask for the page's draft in a moment: have the extractor there by then.
+        void loadExtractor(tabId).catch(() => undefined);
+        return false;
+      }
       // The page changed under an open sidebar (single-page portal): tell that tab's sidebar.
-      const changed: DraftChanged = { type: 'sidebar:draft-changed', tabId: sender.tab!.id!, draft: parsed.data.draft };
+      const changed: DraftChanged = { type: 'sidebar:draft-changed', tabId, draft: parsed.data.draft };
       browser.runtime.sendMessage(changed).catch(() => undefined);
       return false;
     }

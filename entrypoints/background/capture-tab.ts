@@ -11,11 +11,25 @@ export async function sendToCapture(tabId: number, command: ContentCommand): Pro
   return browser.tabs.sendMessage(tabId, command, { frameId: 0 });
 }
 
+/** Injections of the extractor under way, per tab: the sidebar's ask waits for the one its opening started. */
+const loading = new Map<number, Promise<unknown>>();
+
+/** Loads the extractor into the capture script's world of a tab's top frame. */
+export function loadExtractor(tabId: number): Promise<unknown> {
+  let injection = loading.get(tabId);
+  if (!injection) {
+    injection = browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [EXTRACT_SCRIPT] }).finally(() => loading.delete(tabId));
+    loading.set(tabId, injection);
+  }
+  return injection;
+}
+
 /** The page's lead as the capture script reads it, loading the extractor first if needed. */
 export async function extractFromTab(tabId: number): Promise<unknown> {
+  await loading.get(tabId)?.catch(() => undefined);
   const first = (await sendToCapture(tabId, { type: 'capture:extract' })) as { missing?: string } | undefined;
   if (!first || first.missing !== 'extractor') return first;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [EXTRACT_SCRIPT] });
+  await loadExtractor(tabId);
   return sendToCapture(tabId, { type: 'capture:extract' });
 }
 

@@ -20,8 +20,12 @@ interface SiteMemory {
  * (sidebar open, URL change while open) and sends nothing but what it read.
  */
 export default defineContentScript({
-  matches: leadSiteMatchPatterns(),
+  // Read by WXT when it writes the manifest; the built script (where WXT defines ENTRYPOINT) has no use
+  // for the list, so it is not worked out again on every page load.
+  matches: import.meta.env.ENTRYPOINT ? [] : leadSiteMatchPatterns(),
   runAt: 'document_idle',
+  // WXT would announce every start to the page with a window message: pages need not learn we are here.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const scope = globalThis as typeof globalThis & { [RUNNING]?: boolean };
     // Injected again on a page where it already runs (shortcut on a portal): nothing to do twice.
@@ -36,10 +40,32 @@ export default defineContentScript({
         return browser.storage.local.set({ [memoryKey]: { ...previous, ...patch } });
       });
     };
+    // Single-page portals change the URL without a load: read the new page once it has rendered.
+    // Watched only once the sidebar has been open (the watcher costs every page load otherwise).
+    let watching = false;
+    let timer: number | undefined;
+    const watchLocation = (): void => {
+      if (watching) return;
+      watching = true;
+      ctx.addEventListener(window, 'wxt:locationchange', () => {
+        selection = undefined;
+        if (timer) clearTimeout(timer);
+        timer = ctx.setTimeout(() => {
+          if (launcher.open) push();
+        }, 300);
+      });
+    };
     const launcher = new Launcher({
-      src: browser.runtime.getURL('/sidebar.html'),
+      src: () => browser.runtime.getURL('/sidebar.html'),
       label: () => browser.i18n.getMessage('capture_launcher_title') || 'Dealer Desk',
-      onToggle: (open) => remember({ open }),
+      onToggle: (open) => {
+        if (open) {
+          watchLocation();
+          // The sidebar asks for the page's draft as soon as it runs: the extractor can load meanwhile.
+          if (!(globalThis as Record<symbol, unknown>)[EXTRACT]) void browser.runtime.sendMessage({ type: 'capture:opening' }).catch(() => undefined);
+        }
+        remember({ open });
+      },
       onResize: (width) => remember({ width }),
     });
     document.documentElement.append(launcher.host);
@@ -47,7 +73,10 @@ export default defineContentScript({
       const memory = stored[memoryKey] as SiteMemory | undefined;
       if (!memory) return;
       launcher.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, memory.width));
-      if (memory.open) launcher.open = true;
+      if (memory.open) {
+        launcher.open = true;
+        watchLocation();
+      }
     });
 
     const read = (): CaptureResult | { missing: 'extractor' } => {
@@ -70,6 +99,7 @@ export default defineContentScript({
           selection = typeof message.selection === 'string' ? message.selection : undefined;
           if (launcher.open && selection) push();
           launcher.toggle(true);
+          watchLocation();
           sendResponse(true);
           return false;
         case 'capture:close':
@@ -87,15 +117,6 @@ export default defineContentScript({
       return false;
     });
 
-    // Single-page portals change the URL without a load: read the new page once it has rendered.
-    let timer: number | undefined;
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      selection = undefined;
-      if (timer) clearTimeout(timer);
-      timer = ctx.setTimeout(() => {
-        if (launcher.open) push();
-      }, 300);
-    });
     ctx.onInvalidated(() => launcher.host.remove());
   },
 });

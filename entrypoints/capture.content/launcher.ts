@@ -30,6 +30,10 @@ const STYLES = `
   .launcher:focus-visible {
     outline: 3px solid #93c5fd;
   }
+`;
+
+/** Parsed when the sidebar first opens: most pages never show the panel. */
+const PANEL_STYLES = `
   .panel {
     position: fixed;
     top: 0;
@@ -62,9 +66,14 @@ const STYLES = `
 
 const PRODUCT_NAME = 'Dealer Desk';
 
+/** Work that can wait until the page has started loading the sidebar frame. */
+function afterFrame(work: () => void): void {
+  requestIdleCallback(work, { timeout: 500 });
+}
+
 export interface LauncherOptions {
-  /** The sidebar page's URL (an extension page). */
-  src: string;
+  /** The sidebar page's URL (an extension page): asked for when the frame opens, not at page load. */
+  src(): string;
   /**
    * The launcher's localized description. Read only when the user reaches for the launcher: the first
    * i18n lookup in a page costs ~10 ms of its main thread, too much to spend on every page load.
@@ -103,7 +112,6 @@ export class Launcher {
       if (!this.isOpen) this.toggle(true);
     });
     for (const reach of ['pointerenter', 'focusin']) this.host.addEventListener(reach, () => this.describe(), { once: true });
-    this.setWidth(DEFAULT_WIDTH);
     this.render();
   }
 
@@ -129,12 +137,14 @@ export class Launcher {
   toggle(open: boolean): void {
     if (this.isOpen === open) return;
     this.open = open;
-    this.options.onToggle(open);
+    // Once the frame is on its way: a storage request in the click's task holds up its navigation.
+    afterFrame(() => this.options.onToggle(open));
   }
 
   private setWidth(width: number): void {
     this.currentWidth = width;
-    this.host.style.setProperty('--dd-width', `${width}px`);
+    // Only the open panel uses it: a closed launcher leaves the host's style alone.
+    if (this.isOpen) this.host.style.setProperty('--dd-width', `${width}px`);
   }
 
   /** The localized description, looked up once. */
@@ -148,8 +158,15 @@ export class Launcher {
     if (this.button) this.button.title = this.label;
   }
 
+  /** The open panel and its frame get the localized name once the frame is on its way. */
+  private describePanel(panel: HTMLElement, frame: HTMLIFrameElement): void {
+    afterFrame(() => {
+      panel.setAttribute('aria-label', this.label);
+      frame.title = this.label;
+    });
+  }
+
   private render(): void {
-    const { src } = this.options;
     if (!this.isOpen) {
       const button = document.createElement('button');
       button.className = 'launcher';
@@ -164,19 +181,27 @@ export class Launcher {
       return;
     }
     this.button = undefined;
-    const label = this.label;
+    if (this.root.adoptedStyleSheets.length === 1) {
+      const panelSheet = new CSSStyleSheet();
+      panelSheet.replaceSync(PANEL_STYLES);
+      this.root.adoptedStyleSheets = [...this.root.adoptedStyleSheets, panelSheet];
+    }
+    // The product's name until the frame is on its way (the first i18n lookup is slow, see `label`).
+    const name = this.description ?? PRODUCT_NAME;
+    this.setWidth(this.currentWidth);
     const panel = document.createElement('div');
     panel.className = 'panel';
     panel.setAttribute('role', 'complementary');
-    panel.setAttribute('aria-label', label);
+    panel.setAttribute('aria-label', name);
     const grip = document.createElement('div');
     grip.className = 'grip';
     grip.addEventListener('pointerdown', (event) => this.startDrag(event, panel, grip));
     const frame = document.createElement('iframe');
-    frame.src = src;
-    frame.title = label;
+    frame.src = this.options.src();
+    frame.title = name;
     panel.append(grip, frame);
     this.root.replaceChildren(panel);
+    if (this.description === undefined) this.describePanel(panel, frame);
   }
 
   private startDrag(event: PointerEvent, panel: HTMLElement, grip: HTMLElement): void {

@@ -163,11 +163,21 @@ export class SidebarApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
-    // A single-page portal moved to another page while the sidebar was open.
-    browser.runtime.onMessage.addListener((message: { type?: string; tabId?: number; draft?: CaptureResult }) => {
-      if (message?.type === 'sidebar:draft-changed' && message.tabId === this.tabId && message.draft) this.show(message.draft);
-    });
+    // The empty form paints first; the draft fills it in (the extractor is already loading: the
+    // launcher told the background as the frame opened). Messaging before the first frame would hold it up.
+    let started = false;
+    const start = (): void => {
+      if (started) return;
+      started = true;
+      void this.load();
+      // A single-page portal moved to another page while the sidebar was open.
+      browser.runtime.onMessage.addListener((message: { type?: string; tabId?: number; draft?: CaptureResult }) => {
+        if (message?.type === 'sidebar:draft-changed' && message.tabId === this.tabId && message.draft) this.show(message.draft);
+      });
+    };
+    requestAnimationFrame(() => setTimeout(start, 0));
+    // A frame in a background tab gets no animation frames: it still asks.
+    setTimeout(start, 200);
   }
 
   private async load(): Promise<void> {

@@ -57,6 +57,9 @@ test('a hostile page reads nothing of the sidebar, sees no keystroke typed in it
   expect(stolen.resourceUrls).toEqual([]);
   expect(after.keys).toEqual([]);
   expect(after.messages.join('')).not.toContain('王经理');
+  // Nor does the page hear the capture script start (a window message would tell it Dealer Desk is installed).
+  expect(after.messages.join('')).not.toContain('content-script-started');
+  expect(after.messages.join('')).not.toContain(browser.extensionId);
 
   // The forged draft changed nothing in the form; what the consultant typed is what gets saved.
   expect(await form.locator('[name=phone]').inputValue()).toBe('010-6655 4433');
