@@ -138,11 +138,26 @@ export function tick(): Promise<void> {
       await showDueCounts(await callbacks.dueCounts());
       await notifyDue(Date.now());
       // Re-planning may take a while on a big book: the badge is right first; what it writes re-counts
-      // the badge through the change broadcast, and is notified on the next tick. A full re-plan that
-      // ran out of its budget goes on in the next tick at once rather than a minute later.
-      if ((await replanWhenStale(Date.now())) === 'more') setTimeout(() => void tick(), 0);
+      // the badge through the change broadcast, and is notified on the next tick.
+      if ((await replanWhenStale(Date.now())) === 'more') continueReplan();
     });
   return running;
+}
+
+/**
+ * A re-plan that ran out of its budget goes on at once rather than a minute later, queued behind any
+ * tick a page asked for meanwhile. Only the re-plan: the badge follows its writes through the change
+ * broadcast, and the minute's tick notifies, so the pages do not meet the reminders' write transaction
+ * every few seconds of a long re-plan.
+ */
+function continueReplan(): void {
+  setTimeout(() => {
+    running = running
+      .catch(() => undefined)
+      .then(async () => {
+        if ((await replanWhenStale(Date.now())) === 'more') continueReplan();
+      });
+  }, 0);
 }
 
 async function ensureAlarm(): Promise<void> {
