@@ -73,8 +73,8 @@ const PLANNED_THROUGH_KEY = 'dd-planned-through';
 /** A full re-plan under way: the stamp it is for, when it started and the last customer id done. */
 const REPLAN_CURSOR_KEY = 'dd-replan-cursor';
 /**
- * Work per tick on re-planning; the rest continues in a tick queued at once (badge first again). Each
- * slice yields to the pages, so this bounds the tick, not how long a page's save waits.
+ * Work per tick on re-planning; the rest continues at once (`continueReplan`). Each slice yields to the
+ * pages, so this bounds how long a tick holds the queue, not how long a page's save waits.
  */
 const REPLAN_BUDGET_MS = 5_000;
 /** How often a full re-plan under way saves its cursor, so a stopped worker loses little of it. */
@@ -150,11 +150,15 @@ export function tick(): Promise<void> {
  * broadcast, and the minute's tick notifies, so the pages do not meet the reminders' write transaction
  * every few seconds of a long re-plan.
  */
+let continuing = false;
 function continueReplan(): void {
+  if (continuing) return; // one continuation at a time, however many ticks ran out of budget meanwhile
+  continuing = true;
   setTimeout(() => {
     running = running
       .catch(() => undefined)
       .then(async () => {
+        continuing = false;
         if ((await replanWhenStale(Date.now())) === 'more') continueReplan();
       });
   }, 0);
