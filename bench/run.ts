@@ -234,7 +234,10 @@ async function measuredDuring(ctx: BenchContext, size: number, phase: string, ru
   const save = await ctx.call('saveCustomer', runs * 2);
   rows.push(measured('save-replan', `save one customer, ${phase}`, save.ours, { size }));
   const still = await running();
-  for (const row of rows) row.note = still ? 'the re-plan ran throughout; budgets apply after it' : 'the re-plan ended during these samples';
+  for (const row of rows) {
+    row.note = still ? 'the re-plan ran throughout; budgets apply after it' : 'the re-plan ended during these samples';
+    log(`${size}: ${row.label}: median ${row.stats?.median.toFixed(1)} ms, p95 ${row.stats?.p95.toFixed(1)} ms, ${row.stats?.min.toFixed(1)}–${row.stats?.max.toFixed(1)} ms`);
+  }
   return rows;
 }
 
