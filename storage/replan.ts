@@ -53,33 +53,65 @@ function isEmpty(changes: CallbackChanges): boolean {
 }
 
 /**
+ * What `ids` need, planned from what the current transaction reads (all reads in flight at once): one
+ * `CallbackChanges` per id, empty when its callbacks are already right.
+ */
+async function planCustomers(db: DealerDeskDatabase, ids: readonly string[], now: number, read?: readonly (Customer | undefined)[]): Promise<CallbackChanges[]> {
+  const [customers, settings, followUps, existing] = await Promise.all([
+    read ?? db.customers.bulkGet([...ids]),
+    readSettings(db),
+    Promise.all(ids.map((id) => db.followUps.where('[customerId+at]').between([id, -Infinity], [id, Infinity]).toArray())),
+    Promise.all(ids.map((id) => db.callbacks.where('customerId').equals(id).toArray())),
+  ]);
+  const plan = planSettings(settings);
+  return ids.map((_, index) => changesFor(customers[index], followUps[index]!, existing[index]!, plan, now));
+}
+
+/** Writes the changes of several customers with one bulk add and one bulk update. */
+async function writeChanges(db: DealerDeskDatabase, ids: readonly string[], changes: readonly CallbackChanges[], now: number): Promise<void> {
+  const created: Callback[] = [];
+  const updates: { key: string; changes: Partial<Callback> }[] = [];
+  changes.forEach((change, index) => {
+    for (const callback of change.create) {
+      created.push({ id: newId(), customerId: ids[index]!, kind: callback.kind, planKey: callback.planKey, dueAt: callback.dueAt, status: 'open', createdAt: now, updatedAt: now });
+    }
+    for (const { id, dueAt, reopen } of change.reschedule) updates.push({ key: id, changes: reopen ? { dueAt, status: 'open', updatedAt: now } : { dueAt, updatedAt: now } });
+    for (const id of change.cancel) updates.push({ key: id, changes: { status: 'cancelled', updatedAt: now } });
+  });
+  await Promise.all([created.length ? db.callbacks.bulkAdd(created) : undefined, updates.length ? db.callbacks.bulkUpdate(updates) : undefined]);
+}
+
+/**
  * Brings one customer's planned callbacks in line with its card and follow-ups. Call it inside the
  * transaction that changed them (see `replanTables`), so the change and its callbacks land together.
  */
 export async function replanCustomer(db: DealerDeskDatabase, customerId: string, now: number): Promise<CallbackChanges> {
-  const [customer, followUps, existing, settings] = await Promise.all([
-    db.customers.get(customerId),
-    db.followUps.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).toArray(),
-    db.callbacks.where('customerId').equals(customerId).toArray(),
-    readSettings(db),
-  ]);
-  const changes = changesFor(customer, followUps, existing, planSettings(settings), now);
-  const created: Callback[] = changes.create.map((callback) => ({
-    id: newId(),
-    customerId,
-    kind: callback.kind,
-    planKey: callback.planKey,
-    dueAt: callback.dueAt,
-    status: 'open',
-    createdAt: now,
-    updatedAt: now,
-  }));
-  if (created.length) await db.callbacks.bulkAdd(created);
-  for (const { id, dueAt, reopen } of changes.reschedule) {
-    await db.callbacks.update(id, reopen ? { dueAt, status: 'open', updatedAt: now } : { dueAt, updatedAt: now });
-  }
-  for (const id of changes.cancel) await db.callbacks.update(id, { status: 'cancelled', updatedAt: now });
-  return changes;
+  const [changes] = await planCustomers(db, [customerId], now);
+  await writeChanges(db, [customerId], [changes!], now);
+  return changes!;
+}
+
+/**
+ * One slice of background re-planning: `readSlice` reads the slice's cards, which are planned in the
+ * same read-only transaction; only the customers whose callbacks would change are re-planned, in one
+ * short read-write transaction that plans them again from what it reads (so a page's write in between
+ * is never undone). An unchanged slice takes no write lock. Returns the cards read and how many
+ * customers' callbacks changed.
+ */
+async function replanSlice(db: DealerDeskDatabase, readSlice: () => Promise<Customer[]>, now: number): Promise<{ cards: Customer[]; written: number }> {
+  const { cards, stale } = await db.transaction('r', replanTables(db), async () => {
+    const cards = await readSlice();
+    const ids = cards.map((card) => card.id);
+    const planned = await planCustomers(db, ids, now, cards);
+    return { cards, stale: ids.filter((_, index) => !isEmpty(planned[index]!)) };
+  });
+  if (stale.length === 0) return { cards, written: 0 };
+  const written = await db.transaction('rw', replanTables(db), async () => {
+    const changes = await planCustomers(db, stale, now);
+    await writeChanges(db, stale, changes, now);
+    return changes.filter((change) => !isEmpty(change)).length;
+  });
+  return { cards, written };
 }
 
 /**
@@ -99,33 +131,93 @@ export async function planStamp(db: DealerDeskDatabase, now: number): Promise<st
   return `${localDateKey(now, settings.timeZone)}|${JSON.stringify(settings)}`;
 }
 
-/**
- * Re-plans the customers written after `since` (by `updatedAt`) — imports, bulk edits and restores
- * that wrote cards without planning — and returns the `updatedAt` it got through, for the next call.
- * With `budgetMs` it stops early, but never between two cards written at the same moment (a bulk
- * import shares one), so resuming from the returned time skips nobody.
- */
-export async function replanChangedSince(db: DealerDeskDatabase, since: number, now: number, budgetMs = Infinity): Promise<number> {
-  const started = Date.now();
-  const range = () => db.customers.where('updatedAt').above(since);
-  const [times, ids] = await Promise.all([range().keys(), range().primaryKeys()]);
-  let through = since;
-  for (const [index, id] of (ids as string[]).entries()) {
-    if (index > 0 && index % REPLAN_SLICE === 0) await yieldToForeground();
-    await db.transaction('rw', replanTables(db), () => replanCustomer(db, id, now));
-    through = times[index] as number;
-    if (Date.now() - started > budgetMs && times[index + 1] !== times[index]) break;
-  }
-  return through;
-}
-
-/** The newest `updatedAt` of any card (0 when there is none): a one-row index read. */
-export async function newestCustomerUpdate(db: DealerDeskDatabase): Promise<number> {
-  return (await db.customers.orderBy('updatedAt').last())?.updatedAt ?? 0;
-}
-
-/** Customers per slice of a full re-plan: each slice's transactions stay within a few milliseconds. */
+/** Customers per slice of background re-planning: each slice's transactions stay within a few milliseconds. */
 export const REPLAN_SLICE = 25;
+
+/**
+ * How long a write may take between stamping a card's `updatedAt` and committing it (an import's batch
+ * is stamped, then waits for the batch before it): cards stamped this recently are left to the next pass.
+ */
+export const SETTLE_MS = 5_000;
+
+/**
+ * Where re-planning the written cards got, in `[updatedAt+id]` order: every card before this key is
+ * planned. `id: ''` means none at `updatedAt` is (ids are never empty).
+ */
+export interface PlannedThrough {
+  updatedAt: number;
+  id: string;
+}
+
+/** A stored watermark, or the number older builds stored (every card up to that `updatedAt` planned). */
+export function plannedThrough(stored: unknown): PlannedThrough {
+  if (typeof stored === 'number') return { updatedAt: stored, id: '' };
+  const value = stored as Partial<PlannedThrough> | undefined;
+  return typeof value?.updatedAt === 'number' && typeof value.id === 'string' ? { updatedAt: value.updatedAt, id: value.id } : { updatedAt: 0, id: '' };
+}
+
+/** Key order of `[updatedAt+id]` (JavaScript compares strings as IndexedDB does). */
+function isBefore(a: PlannedThrough, b: PlannedThrough): boolean {
+  return a.updatedAt < b.updatedAt || (a.updatedAt === b.updatedAt && a.id < b.id);
+}
+
+/** How far a pass over the written cards got. */
+export interface ChangedSinceProgress {
+  /** Every card stamped before the pass's bound is planned (false: the budget ran out first). */
+  done: boolean;
+  /** Where the next pass starts. */
+  through: PlannedThrough;
+  /** Cards looked at, and customers whose callbacks changed, in this pass. */
+  seen: number;
+  changed: number;
+}
+
+/**
+ * Plans the cards written without planning (imports, bulk edits, restores, a freshly seeded book):
+ * those after `since` in `[updatedAt+id]` order and stamped before `until` (default `now - SETTLE_MS`),
+ * a slice of `REPLAN_SLICE` at a time, read-only unless a customer's callbacks change, yielding to the
+ * pages between slices. The key order is total, so cards sharing an `updatedAt` are each planned
+ * once, and a card written during the pass is stamped after `until`: the next pass plans it.
+ * With `budgetMs` it stops after a slice and says where it got.
+ */
+export async function replanChangedSince(
+  db: DealerDeskDatabase,
+  since: PlannedThrough,
+  now: number,
+  options: { until?: number; budgetMs?: number; slice?: number; onSlice?: (slice: { cards: number; written: number; through: PlannedThrough }) => void | Promise<void> } = {},
+): Promise<ChangedSinceProgress> {
+  const started = Date.now();
+  const until = options.until ?? now - SETTLE_MS;
+  const size = options.slice ?? REPLAN_SLICE;
+  let through = since;
+  let seen = 0;
+  let changed = 0;
+  for (;;) {
+    if (!isBefore(through, { updatedAt: until, id: '' })) break;
+    const { cards, written } = await replanSlice(
+      db,
+      () => db.customers.where('[updatedAt+id]').between([through.updatedAt, through.id], [until, ''], false, false).limit(size).toArray(),
+      now,
+    );
+    seen += cards.length;
+    changed += written;
+    const last = cards[cards.length - 1];
+    if (last) through = { updatedAt: last.updatedAt, id: last.id };
+    if (cards.length) await options.onSlice?.({ cards: cards.length, written, through });
+    if (cards.length < size) break;
+    if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return { done: false, through, seen, changed };
+    await yieldToForeground();
+  }
+  // Everything stamped before `until` is planned: the next pass starts there.
+  if (isBefore(through, { updatedAt: until, id: '' })) through = { updatedAt: until, id: '' };
+  return { done: true, through, seen, changed };
+}
+
+/** The newest `updatedAt` of any card (0 when there is none): one key of the index, no card read. */
+export async function newestCustomerUpdate(db: DealerDeskDatabase): Promise<number> {
+  const [newest] = await db.customers.orderBy('updatedAt').reverse().limit(1).keys();
+  return typeof newest === 'number' ? newest : 0;
+}
 
 /** How far a full re-plan got: resume from `after` (a customer id); `done` when every customer was seen. */
 export interface ReplanProgress {
@@ -145,10 +237,8 @@ export interface ReplanSlice {
 
 /**
  * Re-plans every customer in id order (after a settings change, or daily), a slice of `REPLAN_SLICE`
- * customers at a time, yielding to the pages between slices. Each slice first reads and plans in a
- * read-only transaction; only the customers whose callbacks would change are re-planned, in one short
- * read-write transaction that plans them again from what it reads (so a page's write in between is
- * never undone). An unchanged book therefore writes nothing and takes no write lock.
+ * customers at a time, yielding to the pages between slices (see `replanSlice`: an unchanged book
+ * writes nothing and takes no write lock).
  * Stops after `budgetMs` and says where it got, so a service worker that may be stopped at any time
  * resumes rather than starts over on a big book.
  */
@@ -161,34 +251,12 @@ export async function replanAll(
   let after = options.after;
   let changed = 0;
   for (;;) {
-    const { ids, stale } = await db.transaction('r', replanTables(db), async () => {
-      const ids = (await (after === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(after)).limit(REPLAN_SLICE).primaryKeys()) as string[];
-      const [customers, settings] = await Promise.all([db.customers.bulkGet(ids), readSettings(db)]);
-      const plan = planSettings(settings);
-      const stale: string[] = [];
-      await Promise.all(
-        ids.map(async (id, index) => {
-          const [followUps, existing] = await Promise.all([
-            db.followUps.where('[customerId+at]').between([id, -Infinity], [id, Infinity]).toArray(),
-            db.callbacks.where('customerId').equals(id).toArray(),
-          ]);
-          if (!isEmpty(changesFor(customers[index], followUps, existing, plan, now))) stale.push(id);
-        }),
-      );
-      return { ids, stale };
-    });
-    let written = 0;
-    if (stale.length) {
-      written = await db.transaction('rw', replanTables(db), async () => {
-        let count = 0;
-        for (const id of stale) if (!isEmpty(await replanCustomer(db, id, now))) count++;
-        return count;
-      });
-    }
+    const from = after;
+    const { cards, written } = await replanSlice(db, () => (from === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(from)).limit(REPLAN_SLICE).toArray(), now);
     changed += written;
-    if (ids.length) after = ids[ids.length - 1];
-    await options.onSlice?.({ customers: ids.length, written, ...(after === undefined ? {} : { after }) });
-    if (ids.length < REPLAN_SLICE) return { done: true, changed };
+    if (cards.length) after = cards[cards.length - 1]!.id;
+    await options.onSlice?.({ customers: cards.length, written, ...(after === undefined ? {} : { after }) });
+    if (cards.length < REPLAN_SLICE) return { done: true, changed };
     if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return { done: false, after, changed };
     await yieldToForeground();
   }

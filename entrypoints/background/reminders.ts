@@ -3,7 +3,19 @@ import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { callbackReason } from '../../core/cadence';
 import { t } from '../../core/i18n';
-import { CallbackRepository, newestCustomerUpdate, openDatabase, planStamp, ReminderRepository, replanAll, replanChangedSince, type DueCounts } from '../../storage';
+import {
+  CallbackRepository,
+  newestCustomerUpdate,
+  openDatabase,
+  plannedThrough,
+  planStamp,
+  ReminderRepository,
+  replanAll,
+  replanChangedSince,
+  SETTLE_MS,
+  type DueCounts,
+  type PlannedThrough,
+} from '../../storage';
 import { applyLanguageSetting } from '../shared/language';
 import { z } from '../../storage/zod';
 import { REMINDERS_REFRESH } from '../shared/reminders-message';
@@ -56,13 +68,23 @@ async function notifyDue(now: number): Promise<void> {
 }
 
 const PLAN_STAMP_KEY = 'dd-plan-stamp';
+/** Where planning the cards written without planning got (a `PlannedThrough`). */
 const PLANNED_THROUGH_KEY = 'dd-planned-through';
-/** A full re-plan under way: the stamp it is for and the last customer id done. */
+/** A full re-plan under way: the stamp it is for, when it started and the last customer id done. */
 const REPLAN_CURSOR_KEY = 'dd-replan-cursor';
-/** Work per tick on a full re-plan; the rest continues in a tick queued at once (badge first again). */
+/**
+ * Work per tick on re-planning; the rest continues at once (`continueReplan`). Each slice yields to the
+ * pages, so this bounds how long a tick holds the queue, not how long a page's save waits.
+ */
 const REPLAN_BUDGET_MS = 5_000;
 /** How often a full re-plan under way saves its cursor, so a stopped worker loses little of it. */
 const CURSOR_SAVE_MS = 2_000;
+
+interface ReplanCursor {
+  stamp?: string;
+  startedAt?: number;
+  after?: string;
+}
 
 /**
  * Once a day, and within a minute of a change to the cadence settings, every customer is re-planned;
@@ -72,30 +94,37 @@ async function replanWhenStale(now: number): Promise<'more' | 'done'> {
   const stamp = await planStamp(db, now);
   const stored = await browser.storage.local.get([PLAN_STAMP_KEY, PLANNED_THROUGH_KEY, REPLAN_CURSOR_KEY]);
   if (stored[PLAN_STAMP_KEY] !== stamp) {
-    const through = await newestCustomerUpdate(db);
-    const cursor = stored[REPLAN_CURSOR_KEY] as { stamp?: string; after?: string } | undefined;
+    const stale = stored[REPLAN_CURSOR_KEY] as ReplanCursor | undefined;
+    const cursor: ReplanCursor = stale?.stamp === stamp ? stale : { stamp, startedAt: now };
+    const startedAt = cursor.startedAt ?? now;
     let saved = Date.now();
     const progress = await replanAll(db, now, {
-      ...(cursor?.stamp === stamp && cursor.after ? { after: cursor.after } : {}),
+      ...(cursor.after ? { after: cursor.after } : {}),
       budgetMs: REPLAN_BUDGET_MS,
       // Small slices yield to the pages in between; the cursor is saved now and then, not per slice.
       onSlice: async ({ after }) => {
         if (after === undefined || Date.now() - saved < CURSOR_SAVE_MS) return;
         saved = Date.now();
-        await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, after } });
+        await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, startedAt, after } });
       },
     });
     if (!progress.done) {
-      await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, after: progress.after } });
+      await browser.storage.local.set({ [REPLAN_CURSOR_KEY]: { stamp, startedAt, after: progress.after } });
       return 'more';
     }
+    // Every card written before the re-plan started (and settled) is planned; later ones are the
+    // written-cards pass's, which finds the already planned ones unchanged and writes nothing for them.
+    const through: PlannedThrough = { updatedAt: startedAt - SETTLE_MS, id: '' };
     await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp, [PLANNED_THROUGH_KEY]: through, [REPLAN_CURSOR_KEY]: {} });
     return 'done';
   }
-  const since = typeof stored[PLANNED_THROUGH_KEY] === 'number' ? stored[PLANNED_THROUGH_KEY] : 0;
-  if ((await newestCustomerUpdate(db)) <= since) return 'done';
-  await browser.storage.local.set({ [PLANNED_THROUGH_KEY]: await replanChangedSince(db, since, now, REPLAN_BUDGET_MS) });
-  return 'done';
+  const since = plannedThrough(stored[PLANNED_THROUGH_KEY]);
+  if ((await newestCustomerUpdate(db)) < since.updatedAt) return 'done';
+  const progress = await replanChangedSince(db, since, now, { budgetMs: REPLAN_BUDGET_MS });
+  if (progress.through.updatedAt !== since.updatedAt || progress.through.id !== since.id) {
+    await browser.storage.local.set({ [PLANNED_THROUGH_KEY]: progress.through });
+  }
+  return progress.done ? 'done' : 'more';
 }
 
 let running: Promise<void> = Promise.resolve();
@@ -109,11 +138,30 @@ export function tick(): Promise<void> {
       await showDueCounts(await callbacks.dueCounts());
       await notifyDue(Date.now());
       // Re-planning may take a while on a big book: the badge is right first; what it writes re-counts
-      // the badge through the change broadcast, and is notified on the next tick. A full re-plan that
-      // ran out of its budget goes on in the next tick at once rather than a minute later.
-      if ((await replanWhenStale(Date.now())) === 'more') setTimeout(() => void tick(), 0);
+      // the badge through the change broadcast, and is notified on the next tick.
+      if ((await replanWhenStale(Date.now())) === 'more') continueReplan();
     });
   return running;
+}
+
+/**
+ * A re-plan that ran out of its budget goes on at once rather than a minute later, queued behind any
+ * tick a page asked for meanwhile. Only the re-plan: the badge follows its writes through the change
+ * broadcast, and the minute's tick notifies, so the pages do not meet the reminders' write transaction
+ * every few seconds of a long re-plan.
+ */
+let continuing = false;
+function continueReplan(): void {
+  if (continuing) return; // one continuation at a time, however many ticks ran out of budget meanwhile
+  continuing = true;
+  setTimeout(() => {
+    running = running
+      .catch(() => undefined)
+      .then(async () => {
+        continuing = false;
+        if ((await replanWhenStale(Date.now())) === 'more') continueReplan();
+      });
+  }, 0);
 }
 
 async function ensureAlarm(): Promise<void> {

@@ -11,7 +11,9 @@ import {
   ReminderRepository,
   replanAll,
   replanChangedSince,
+  plannedThrough,
   REPLAN_SLICE,
+  SETTLE_MS,
   SettingsRepository,
   type ReplanSlice,
   type CustomerInput,
@@ -279,32 +281,142 @@ describe('a full re-plan of a big book', () => {
 });
 
 describe('cards written without planning', () => {
+  /** `count` cards as an import writes them (no callbacks), stamped by `stamp(i)`, ids in an order unrelated to it. */
+  async function writeUnplanned(now: number, count: number, stamp: (i: number) => number, prefix = 'c') {
+    const repository = new CustomerRepository(db, () => now);
+    const cards = Array.from({ length: count }, (_, i) => {
+      const card = repository.prepare({ ...lead, name: `客户${i}`, phones: [{ number: `1381${String(i).padStart(7, '0')}` }] }, `${prefix}${String((i * 37) % count).padStart(4, '0')}`);
+      if (!card.ok) throw new Error('refused');
+      return { ...card.value, updatedAt: stamp(i) };
+    });
+    await db.customers.bulkAdd(cards);
+    return cards;
+  }
+
+  /** How many open planned callbacks each customer has: planned once, a new lead has exactly two. */
+  async function plannedPerCustomer(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const callback of await db.callbacks.toArray()) if (callback.planKey) counts.set(callback.customerId, (counts.get(callback.customerId) ?? 0) + 1);
+    return counts;
+  }
+
   test('are planned by the next look at what changed since the last one', async () => {
     const now = sh('2026-11-23 10:00');
     const { callbacks } = await setUp(now);
-    const before = await newestCustomerUpdate(db);
+    const since = plannedThrough(await newestCustomerUpdate(db));
     // An import writes cards directly, in bulk, without planning.
     const card = new CustomerRepository(db, () => now).prepare(lead, 'imported');
     if (!card.ok) throw new Error('refused');
     await db.customers.add(card.value);
     expect(await callbacks.forCustomer('imported')).toEqual([]);
-    const through = await replanChangedSince(db, before, now);
-    expect(through).toBe(now);
+    // Just written: left to the next look, in case the write it belongs to has more to commit.
+    expect(await replanChangedSince(db, since, now)).toMatchObject({ done: true, seen: 0, changed: 0 });
+    const pass = await replanChangedSince(db, since, now + SETTLE_MS + 1);
+    expect(pass).toMatchObject({ done: true, seen: 1, changed: 1, through: { updatedAt: now + 1, id: '' } });
     expect((await callbacks.forCustomer('imported')).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`]);
-    expect(await replanChangedSince(db, through, now)).toBe(through);
+    expect(await replanChangedSince(db, pass.through, now + 60_000)).toMatchObject({ done: true, seen: 0, changed: 0 });
   });
 
-  test('a budget stops between write times, never among cards written at the same moment', async () => {
+  test('every customer is planned exactly once across slices, also when many share one write time', async () => {
     const now = sh('2026-11-23 10:00');
     await setUp(now);
-    const repository = new CustomerRepository(db, () => now);
-    const cards = [0, 1, 2, 3].map((i) => repository.prepare({ ...lead, name: `客户${i}`, phones: [{ number: `1380000000${i}` }] }, `c${i}`));
-    const stamped = cards.map((card, i) => ({ ...(card.ok ? card.value : undefined)!, updatedAt: i < 3 ? 1000 : 2000 }));
-    await db.customers.bulkAdd(stamped);
-    expect(await replanChangedSince(db, 0, now, 0)).toBe(1000);
-    expect(new Set((await db.callbacks.toArray()).map((c) => c.customerId))).toEqual(new Set(['c0', 'c1', 'c2']));
-    expect(await replanChangedSince(db, 1000, now, 0)).toBe(2000);
-    expect(await db.callbacks.where('customerId').equals('c3').count()).toBe(2);
+    // Three write times, two of them shared by dozens of cards (one import batch each), none in id order.
+    const cards = await writeUnplanned(now, 130, (i) => (i < 60 ? now - 3000 : i < 125 ? now - 2000 : now - 1000));
+    const slices: number[] = [];
+    const pass = await replanChangedSince(db, plannedThrough(undefined), now, { until: now, slice: 7, onSlice: ({ cards }) => void slices.push(cards) });
+    expect(pass).toMatchObject({ done: true, seen: 130, changed: 130, through: { updatedAt: now, id: '' } });
+    expect(Math.max(...slices)).toBe(7);
+    const planned = await plannedPerCustomer();
+    expect(planned.size).toBe(130);
+    expect(cards.every((card) => planned.get(card.id) === 2)).toBe(true);
+  });
+
+  test('a pass stopped by its budget resumes at its watermark in the middle of a shared write time', async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    await writeUnplanned(now, 40, () => now - 1000);
+    const seen: number[] = [];
+    let through = plannedThrough(undefined);
+    for (let passes = 0; passes < 20; passes++) {
+      const pass = await replanChangedSince(db, through, now, { until: now, slice: 6, budgetMs: 0 });
+      seen.push(pass.seen);
+      through = pass.through;
+      if (pass.done) break;
+    }
+    // Stopped after each slice of 6, none repeated: 6 × 6 + 4, then a pass that finds the rest done.
+    expect(seen).toEqual([6, 6, 6, 6, 6, 6, 4]);
+    expect(through).toEqual({ updatedAt: now, id: '' });
+    expect([...(await plannedPerCustomer()).values()].every((count) => count === 2)).toBe(true);
+    expect((await plannedPerCustomer()).size).toBe(40);
+  });
+
+  test('a card written during a pass is planned by the next pass', async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    await writeUnplanned(now, 20, () => now - 1000);
+    let wrote = false;
+    const first = await replanChangedSince(db, plannedThrough(undefined), now, {
+      until: now,
+      slice: 5,
+      onSlice: async () => {
+        if (wrote) return;
+        wrote = true;
+        // Written meanwhile, at the pass's bound, with an id before every other: after the watermark all the same.
+        await writeUnplanned(now + 10, 1, () => now, 'a');
+      },
+    });
+    expect(first).toMatchObject({ done: true, seen: 20 });
+    expect((await plannedPerCustomer()).has('a0000')).toBe(false);
+    const second = await replanChangedSince(db, first.through, now + 10, { until: now + 10 });
+    expect(second).toMatchObject({ done: true, seen: 1, changed: 1 });
+    expect((await plannedPerCustomer()).get('a0000')).toBe(2);
+    expect((await plannedPerCustomer()).size).toBe(21);
+  });
+
+  test('a card edited during a pass, after the watermark had passed it, is planned by the next pass', async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    const cards = await writeUnplanned(now, 20, (i) => now - 1000 + i);
+    const firstCard = [...cards].sort((a, b) => a.updatedAt - b.updatedAt)[0]!;
+    const first = await replanChangedSince(db, plannedThrough(undefined), now, {
+      until: now,
+      slice: 5,
+      onSlice: async ({ through }) => {
+        if (through.updatedAt !== now - 996) return;
+        // A bulk edit without planning: grade F has no cadence, so its grade call must go.
+        await db.customers.update(firstCard.id, { grade: 'F', updatedAt: now + 5 });
+      },
+    });
+    expect(first.seen).toBe(20);
+    expect((await db.callbacks.where('customerId').equals(firstCard.id).toArray()).some((c) => c.kind === 'grade_cadence' && c.status === 'open')).toBe(true);
+    const second = await replanChangedSince(db, first.through, now + 10, { until: now + 10 });
+    expect(second).toMatchObject({ seen: 1, changed: 1 });
+    expect((await db.callbacks.where('customerId').equals(firstCard.id).toArray()).some((c) => c.kind === 'grade_cadence' && c.status === 'open')).toBe(false);
+  });
+
+  test('an already planned book is looked at read-only: no write transaction, nothing written', async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    await writeUnplanned(now, 50, (i) => now - 1000 + (i % 3));
+    await replanChangedSince(db, plannedThrough(undefined), now, { until: now });
+    const before = await db.callbacks.toArray();
+    const watched = new DealerDeskDatabase(db.name);
+    let writeTransactions = 0;
+    watched.use({ stack: 'dbcore', name: 'count-writes', create: (down) => ({ ...down, transaction: (stores, mode, options) => (mode === 'readwrite' && writeTransactions++, down.transaction(stores, mode, options)) }) });
+    try {
+      // The same cards again (a watermark lost with the worker's storage), a slice at a time.
+      expect(await replanChangedSince(watched, plannedThrough(undefined), now + 60_000, { until: now, slice: 8 })).toMatchObject({ done: true, seen: 50, changed: 0 });
+      expect(writeTransactions).toBe(0);
+      expect(await db.callbacks.toArray()).toEqual(before);
+    } finally {
+      watched.close();
+    }
+  });
+
+  test('the watermark older builds stored (a time) still counts', () => {
+    expect(plannedThrough(1000)).toEqual({ updatedAt: 1000, id: '' });
+    expect(plannedThrough({ updatedAt: 5, id: 'x' })).toEqual({ updatedAt: 5, id: 'x' });
+    expect(plannedThrough(undefined)).toEqual({ updatedAt: 0, id: '' });
   });
 });
 
