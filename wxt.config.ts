@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { BENCH_EXTENSION_KEY } from './bench/extension-key';
 import { leadSiteMatchPatterns } from './core/lead-sites';
 
 // See https://wxt.dev/api/config.html
@@ -51,6 +52,10 @@ export default defineConfig({
     // `wxt build --mode bench` (npm run bench) adds the benchmark page; other builds never contain it.
     'entrypoints:found': (wxt, infos) => {
       if (wxt.config.mode === 'bench') infos.push({ name: 'bench', inputPath: resolve(import.meta.dirname, 'bench/page/index.html'), type: 'unlisted-page' });
+    },
+    // The bench build has one extension id wherever it is built (its cached book belongs to that id).
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode === 'bench') manifest.key = BENCH_EXTENSION_KEY;
     },
   },
 });

@@ -95,7 +95,7 @@ function bookCacheDir(size: number): string {
   const hash = createHash('sha1');
   // Not storage/versions.ts nor the schemas: a newer schema upgrades the cached database when it
   // opens, as it does for users; new optional fields leave the generated cards valid.
-  for (const file of ['bench/data/book.ts', 'bench/data/random.ts', 'bench/page/seed.ts', 'storage/customer-search-keys.ts']) {
+  for (const file of ['bench/data/book.ts', 'bench/data/random.ts', 'bench/page/seed.ts', 'storage/customer-search-keys.ts', 'bench/extension-key.ts']) {
     hash.update(readFileSync(join(ROOT, file)));
   }
   return join(RESULTS, '.cache', `profile-${size}-${hash.digest('hex').slice(0, 12)}`);
