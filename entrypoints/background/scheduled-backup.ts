@@ -34,13 +34,20 @@ async function backupUrl(): Promise<{ url: string; done: () => Promise<void> }> 
 
 function finished(id: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const listener = (delta: { id: number; state?: { current?: string }; error?: { current?: string } }): void => {
-      if (delta.id !== id || !delta.state?.current || delta.state.current === 'in_progress') return;
+    const settle = (state: string | undefined, error: string | undefined): boolean => {
+      if (!state || state === 'in_progress') return false;
       browser.downloads.onChanged.removeListener(listener);
-      if (delta.state.current === 'complete') resolve();
-      else reject(new Error(delta.error?.current ?? delta.state.current));
+      if (state === 'complete') resolve();
+      else reject(new Error(error ?? state));
+      return true;
+    };
+    const listener = (delta: { id: number; state?: { current?: string }; error?: { current?: string } }): void => {
+      if (delta.id === id) settle(delta.state?.current, delta.error?.current);
     };
     browser.downloads.onChanged.addListener(listener);
+    // A small file can finish before the listener is attached: then its change was missed, and the
+    // backup (and every later one, queued behind it) would wait for ever. Ask for its state once.
+    void browser.downloads.search({ id }).then(([item]) => settle(item?.state, item?.error));
   });
 }
 
