@@ -1,37 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { CDPSession, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { BUDGETS } from './budgets';
 import { portalPage } from './data/portal-page';
 import { measured, notMeasured, single, type MeasureRow } from './report';
 import type { BenchContext } from './run';
+import { trace, type TraceEvent } from './trace';
 
 // Lead capture on a portal page: content-script cost, launcher, layout shift, sidebar, capture → saved,
 // extraction on large pages. Host names of lead sites are mapped to the local fixture server.
 
 const LEAD_HOST = 'dealer.autohome.com.cn';
 const MB = 1024 * 1024;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string; frame?: string }; beginData?: { url?: string } };
-}
-
-async function trace(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  await work();
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  return events;
-}
 
 /** Sum of main-thread script time whose code came from `urlPrefix` (overlaps merged, in ms). */
 function scriptTime(events: readonly TraceEvent[], urlPrefix: string): number {

@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, extensionArgs } from '../scripts/chromium.mjs';
 import { ROW_SELECTORS, rowsShownAtOnLoad, scrollFrames } from './in-page';
 import type { BenchApi } from './page/api';
+import { trace, type TraceEvent } from './trace';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -85,45 +86,39 @@ async function main(): Promise<void> {
           while (performance.now() - w.__ddAnchorAt! < 3);
         })();
       });
-      const traceEvents: TraceEvent[] = [];
-      if (traced) {
-        cdp.on('Tracing.dataCollected', (data) => void traceEvents.push(...(data.value as unknown as TraceEvent[])));
-        await cdp.send('Tracing.start', {
-          categories: 'devtools.timeline,v8,v8.execute,blink.user_timing,loading,disabled-by-default-devtools.timeline',
-          transferMode: 'ReportEvents',
+      let rows = { at: 0 };
+      let marks = { responseEnd: 0, domInteractive: 0, entries: [] as string[], scripts: [] as string[], anchorAt: 0 };
+      const load = async (): Promise<void> => {
+        await page.goto(`chrome-extension://${extensionId}/options.html`);
+        const shown = await page.waitForFunction(() => (window as unknown as { __ddRows?: { at: number } }).__ddRows, undefined, { timeout: 25_000 });
+        rows = (await shown.jsonValue()) as { at: number };
+        marks = await page.evaluate(() => {
+          const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+          return {
+            responseEnd: navigation?.responseEnd ?? 0,
+            domInteractive: navigation?.domInteractive ?? 0,
+            entries: performance
+              .getEntries()
+              .filter((entry) => entry.entryType === 'mark' || entry.entryType === 'measure')
+              .map((entry) => `${entry.entryType} ${entry.name} @${entry.startTime.toFixed(1)} +${entry.duration.toFixed(1)}`),
+            scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+              (entry) => `${entry.name.split('/').pop()} ${entry.startTime.toFixed(1)}→${entry.responseEnd.toFixed(1)}`,
+            ),
+            anchorAt: (window as unknown as { __ddAnchorAt: number }).__ddAnchorAt,
+          };
         });
-      }
-      // The sampling profiler starts lazily in the new document and would weigh on the trace: one or the other.
-      if (!traced) await cdp.send('Profiler.start');
-      await page.goto(`chrome-extension://${extensionId}/options.html`);
-      const shown = await page.waitForFunction(() => (window as unknown as { __ddRows?: { at: number } }).__ddRows, undefined, { timeout: 25_000 });
-      const rows = (await shown.jsonValue()) as { at: number };
-      const marks = await page.evaluate(() => {
-        const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-        return {
-          responseEnd: navigation?.responseEnd ?? 0,
-          domInteractive: navigation?.domInteractive ?? 0,
-          entries: performance
-            .getEntries()
-            .filter((entry) => entry.entryType === 'mark' || entry.entryType === 'measure')
-            .map((entry) => `${entry.entryType} ${entry.name} @${entry.startTime.toFixed(1)} +${entry.duration.toFixed(1)}`),
-          scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
-            (entry) => `${entry.name.split('/').pop()} ${entry.startTime.toFixed(1)}→${entry.responseEnd.toFixed(1)}`,
-          ),
-          anchorAt: (window as unknown as { __ddAnchorAt: number }).__ddAnchorAt,
-        };
-      });
-      await page.waitForTimeout(300);
+        await page.waitForTimeout(300);
+      };
       if (traced) {
-        const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-        await cdp.send('Tracing.end');
-        await complete;
-        traceReport(traceEvents, rows.at);
+        // The sampling profiler starts lazily in the new document and would weigh on the trace: one or the other.
+        traceReport(await trace(cdp, load, 'devtools.timeline,v8,v8.execute,blink.user_timing,loading,disabled-by-default-devtools.timeline'), rows.at);
         process.stdout.write(`=== run ${run + 1}: first rows at ${rows.at.toFixed(1)} ms\nmarks:\n  ${marks.entries.join('\n  ')}\n`);
         await cdp.detach();
         await page.close();
         continue;
       }
+      await cdp.send('Profiler.start');
+      await load();
       const { profile: cpu } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
       await cdp.detach();
       await page.close();
@@ -191,16 +186,6 @@ async function measure(context: BrowserContext, extensionId: string): Promise<vo
       `scroll frame interval (ms): median ${at(scroll.intervals, 0.5).toFixed(1)}, p95 ${at(scroll.intervals, 0.95).toFixed(1)}, max ${Math.max(...scroll.intervals).toFixed(1)}; frames over 18.2 ms: ${scroll.intervals.filter((ms) => ms > 18.2).length}/${scroll.intervals.length}\n`,
   );
   await page!.close();
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { documentLoaderURL?: string; url?: string } };
 }
 
 /** Main-thread time by trace event name from navigation start to first rows (nested events counted in each). */
