@@ -46,9 +46,10 @@ export function recentCustomers(db: Pick<BookDatabase, 'customers'>, limit: numb
     .toArray();
 }
 
-/** The latest `updatedAt` of any card (0 when there is none): a one-row index read. */
+/** The newest `updatedAt` of any card (0 when there is none): one key of the index, no card read. */
 export async function newestCustomerUpdate(db: Pick<BookDatabase, 'customers'>): Promise<number> {
-  return (await db.customers.orderBy('updatedAt').last())?.updatedAt ?? 0;
+  const [newest] = await db.customers.orderBy('updatedAt').reverse().limit(1).keys();
+  return typeof newest === 'number' ? newest : 0;
 }
 
 /** Every card changed after `since` (soft-deleted ones included): keeps an in-memory table in step. */

@@ -5,7 +5,7 @@ export { FollowUpRepository } from './follow-ups';
 export { CallbackRepository, OVERDUE_AFTER_MS, type DueCounts, type CallbackWithCustomer } from './callbacks';
 export { ReminderRepository, notificationId, NOTIFY_LOOKBACK_MS, type ClaimedReminders } from './reminders';
 export { logFollowUp, type FollowUpLogInput, type LoggedFollowUp } from './follow-up-log';
-export { replanCustomer, replanAll, REPLAN_SLICE, yieldToForeground, type ReplanSlice, type ReplanProgress, replanTables, canReplanHere, planSettings, planStamp, replanChangedSince, newestCustomerUpdate, plannedThrough, SETTLE_MS, type PlannedThrough, type ChangedSinceProgress } from './replan';
+export { replanCustomer, replanAll, REPLAN_SLICE, yieldToForeground, type ReplanSlice, type ReplanProgress, replanTables, canReplanHere, planSettings, planStamp, replanChangedSince, plannedThrough, SETTLE_MS, type PlannedThrough, type ChangedSinceProgress } from './replan';
 export { SettingsRepository } from './settings';
 export { ScriptRepository } from './scripts';
 export { type CustomerRecord, searchKeys } from './customer-search-keys';
@@ -20,3 +20,4 @@ export { createBackup, parseBackup, planRestore, restoreBackup, BACKUP_FORMAT, B
 export { planImport, commitImport, type DuplicatePolicy, type ImportPlan, type ImportRow } from './customer-import';
 export { pendingLostRequests, approveLost, returnLost } from './lost-approval';
 export { reportData } from './report-data';
+export { newestCustomerUpdate } from './book-reader';

@@ -213,12 +213,6 @@ export async function replanChangedSince(
   return { done: true, through, seen, changed };
 }
 
-/** The newest `updatedAt` of any card (0 when there is none): one key of the index, no card read. */
-export async function newestCustomerUpdate(db: DealerDeskDatabase): Promise<number> {
-  const [newest] = await db.customers.orderBy('updatedAt').reverse().limit(1).keys();
-  return typeof newest === 'number' ? newest : 0;
-}
-
 /** How far a full re-plan got: resume from `after` (a customer id); `done` when every customer was seen. */
 export interface ReplanProgress {
   done: boolean;
