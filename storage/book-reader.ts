@@ -3,7 +3,7 @@ import type { CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
 import type { Callback } from './schemas/callback';
 
-import { READER_DATABASE_NAME } from './reader';
+import { EXTENSION_DATABASE_NAME } from './plain-indexeddb';
 
 /** The tables the dashboard's book reads (Dexie's live queries need Dexie tables, not plain IndexedDB). */
 export type BookDatabase = Pick<DealerDeskDatabase, 'callbacks' | 'customers' | 'settings' | 'scripts' | 'name'>;
@@ -13,7 +13,7 @@ export type BookDatabase = Pick<DealerDeskDatabase, 'callbacks' | 'customers' | 
  * upgrade code, schemas or their libraries are loaded, so the dashboard's book reads with Dexie alone. Resolves `undefined` when
  * there is no database yet (nothing has been written: nothing is due). Writes go through `openDatabase()`.
  */
-export async function openBookReader(name: string = READER_DATABASE_NAME): Promise<BookDatabase | undefined> {
+export async function openBookReader(name: string = EXTENSION_DATABASE_NAME): Promise<BookDatabase | undefined> {
   const db = new Dexie(name);
   try {
     await db.open();

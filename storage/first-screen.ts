@@ -12,7 +12,6 @@ export interface FirstScreen {
   language?: string;
 }
 
-export const FIRST_SCREEN_DATABASE_NAME = EXTENSION_DATABASE_NAME;
 
 const EMPTY: FirstScreen = { customers: [], dueAt: new Map() };
 
@@ -23,7 +22,7 @@ const EMPTY: FirstScreen = { customers: [], dueAt: new Map() };
  * the `customerId` index, and the language setting. The connection is closed at once so it never holds
  * up a schema upgrade. Resolves empty when there is no database yet.
  */
-export async function readFirstScreen(limit: number, name: string = FIRST_SCREEN_DATABASE_NAME): Promise<FirstScreen> {
+export async function readFirstScreen(limit: number, name: string = EXTENSION_DATABASE_NAME): Promise<FirstScreen> {
   const db = await openExisting(name);
   if (!db) return EMPTY;
   try {

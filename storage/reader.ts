@@ -4,7 +4,6 @@ import type { Script } from './schemas/script';
 import type { Settings } from './schemas/settings';
 import { EXTENSION_DATABASE_NAME, openExisting, request } from './plain-indexeddb';
 
-export const READER_DATABASE_NAME = EXTENSION_DATABASE_NAME;
 
 const TABLES = ['callbacks', 'customers', 'settings', 'scripts'] as const;
 /** Dexie's name for the compound index of `[status+dueAt]` (storage/versions.ts). */
@@ -93,7 +92,7 @@ function snapshotOf(connection: Promise<IDBDatabase | undefined>): ReadSnapshot 
  * the popup's first screen costs one connection and one transaction. Resolves `undefined` when there
  * is no database yet (nothing has been written: nothing is due).
  */
-export async function openReader(name: string = READER_DATABASE_NAME): Promise<ReadableDatabase | undefined> {
+export async function openReader(name: string = EXTENSION_DATABASE_NAME): Promise<ReadableDatabase | undefined> {
   let stale = false;
   const closed = () => {
     stale = true;

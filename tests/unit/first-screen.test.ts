@@ -1,11 +1,7 @@
 import { expect, test } from 'vitest';
-import { CallbackRepository, CustomerRepository, DATABASE_NAME, SettingsRepository } from '../../storage';
-import { FIRST_SCREEN_DATABASE_NAME, readFirstScreen } from '../../storage/first-screen';
+import { CallbackRepository, CustomerRepository, SettingsRepository } from '../../storage';
+import { readFirstScreen } from '../../storage/first-screen';
 import { freshDatabase } from './support/database';
-
-test('the first screen reads the database the extension writes', () => {
-  expect(FIRST_SCREEN_DATABASE_NAME).toBe(DATABASE_NAME);
-});
 
 test('the first screen is the newest live cards with their earliest open callback, read without Dexie', async () => {
   const db = freshDatabase();

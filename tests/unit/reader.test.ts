@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest';
 import { CustomerRepository, DATABASE_NAME, DealerDeskDatabase } from '../../storage';
 import { readDueCallbacks, readReminderSettings } from '../../storage/due-list';
-import { openReader, READER_DATABASE_NAME } from '../../storage/reader';
+import { EXTENSION_DATABASE_NAME } from '../../storage/plain-indexeddb';
+import { openReader } from '../../storage/reader';
 import { loadDueLists } from '../../entrypoints/shared/due-callbacks';
 
-test('the read-only view opens the database the extension writes', () => {
-  expect(READER_DATABASE_NAME).toBe(DATABASE_NAME);
+test('the plain-IndexedDB first screens (popup, dashboard) open the database the extension writes', () => {
+  expect(EXTENSION_DATABASE_NAME).toBe(DATABASE_NAME);
 });
 
 test('with no database yet the view is empty, and opening the real database afterwards still builds every table', async () => {
