@@ -36,7 +36,7 @@ export default defineConfig({
           advancedChunks: {
             includeDependenciesRecursively: false,
             groups: [
-              { name: 'kit', priority: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+|dayjs)[\\/]|[\\/]core[\\/]i18n\.ts|[\\/]_locales[\\/]|[\\/]components[\\/](styles|controllers[\\/][^\\/]+)\.ts/ },
+              { name: 'kit', priority: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+|dayjs)[\\/]|[\\/]core[\\/]i18n\.ts|[\\/]_locales[\\/]|[\\/]components[\\/](styles|controllers[\\/][^\\/]+)\.ts|[\\/]entrypoints[\\/]shared[\\/]after-next-paint\.ts/ },
               // The plain-IndexedDB first-screen reads of the popup and the dashboard: one file, not three.
               { name: 'first-screen', priority: 1, test: /[\\/]storage[\\/](plain-indexeddb|reader|first-screen)\.ts/ },
               {

@@ -3,6 +3,7 @@ import { tableRow, type TableCustomer } from '../../core/customer-search';
 import type { CallbackRepository, CustomerRecord, CustomerRepository } from '../../storage';
 import type { FirstScreen } from '../../storage/first-screen';
 import { FIRST_PAGE } from './first-page';
+import { afterNextPaint } from '../shared/after-next-paint';
 
 /** Cards per background read: small enough that reading and converting one batch fits between frames. */
 const CHUNK = 400;
@@ -29,8 +30,6 @@ export interface BookSources {
 
 /** Lets a frame be drawn (and a scroll handled) between two background reads. */
 const yieldToFrames = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-/** Resolves once the next frame has been drawn: loading more code before it would hold the first rows back. */
-const afterNextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /**
  * The consultant's whole book in memory, as slim table rows: the first screen comes from a keyset read
@@ -100,7 +99,7 @@ export class CustomerBook {
     this.changed();
     // What the benchmark reads: the first screen of rows, then the whole book in memory.
     performance.measure('dashboard-first-rows', 'dashboard-book-start');
-    await afterNextFrame();
+    await afterNextPaint();
 
     const storage = await this.sources.storage();
     if (!current()) return;

@@ -5,6 +5,7 @@ import '../../components/callback-list/dd-callback-list';
 import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
 import type { ReadableDatabase } from '../../storage/reader';
 import { loadDueLists, type DueLists, type SectionName } from '../shared/due-callbacks';
+import { afterNextPaint } from '../shared/after-next-paint';
 
 const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0, locale: 'zh_CN' };
 /** Rows on the first screen (a 600 px popup shows about five): read and drawn before anything else. */
@@ -15,14 +16,6 @@ const FIRST_ROWS = 25;
 const actions = () => import('./popup-actions');
 const extension = () => import('wxt/browser').then((module) => module.browser);
 const TABLES_SHOWN = /^idb:\/\/[^/]+\/(callbacks|customers|scripts|settings)\//;
-
-/** After the next frame; a page that draws no frames (hidden) goes on after a tenth of a second. */
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 100);
-  });
-}
 
 /** The toolbar popup: overdue, today and the next 7 days, each row one click from done. */
 export class PopupApp extends LitElement {
@@ -126,7 +119,8 @@ export class PopupApp extends LitElement {
    * (Dexie broadcasts every write, from any page or the worker; it loads only now, off the first paint).
    */
   private async listen(): Promise<void> {
-    await afterFirstPaint();
+    // A hidden popup draws no frames: it goes on after a tenth of a second.
+    await afterNextPaint(100);
     void extension();
     const { Dexie } = await import('dexie');
     if (!this.isConnected || this.stopListening) return;

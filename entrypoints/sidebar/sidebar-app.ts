@@ -14,6 +14,7 @@ import type { CaptureFieldError, CaptureFormSources, CaptureFormValue, DdCapture
 import type { CustomerSummary } from '../../components/customer-summary/dd-customer-summary';
 import type { DuplicateSummary } from '../../components/duplicate-warning/dd-duplicate-warning';
 import { sidebarApi, type LeadDraft } from './sidebar-messages';
+import { afterNextPaint } from '../shared/after-next-paint';
 
 /** The saved customer's callbacks and scripts: fetched only after a save, so the form stays quick. */
 const followUpPanel = () => import('./sidebar-follow-up');
@@ -165,19 +166,15 @@ export class SidebarApp extends LitElement {
     super.connectedCallback();
     // The empty form paints first; the draft fills it in (the extractor is already loading: the
     // launcher told the background as the frame opened). Messaging before the first frame would hold it up.
-    let started = false;
     const start = (): void => {
-      if (started) return;
-      started = true;
       void this.load();
       // A single-page portal moved to another page while the sidebar was open.
       browser.runtime.onMessage.addListener((message: { type?: string; tabId?: number; draft?: CaptureResult }) => {
         if (message?.type === 'sidebar:draft-changed' && message.tabId === this.tabId && message.draft) this.show(message.draft);
       });
     };
-    requestAnimationFrame(() => setTimeout(start, 0));
     // A frame in a background tab gets no animation frames: it still asks.
-    setTimeout(start, 200);
+    void afterNextPaint(200).then(start);
   }
 
   private async load(): Promise<void> {
