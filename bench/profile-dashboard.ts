@@ -5,10 +5,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath, extensionArgs } from '../scripts/chromium.mjs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { extensionArgs } from '../scripts/chromium.mjs';
 import { ROW_SELECTORS, rowsShownAtOnLoad, scrollFrames } from './in-page';
-import type { BenchApi } from './page/api';
+import { openBenchPage } from './session';
 import { trace, type TraceEvent } from './trace';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -44,21 +44,8 @@ interface CpuProfile {
 async function main(): Promise<void> {
   const profile = keptProfile ?? mkdtempSync(join(tmpdir(), 'dealer-desk-profile-'));
   if (cachedProfile) cpSync(cachedProfile, profile, { recursive: true });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    locale: 'zh-CN',
-    viewport: { width: 1280, height: 800 },
-    args: extensionArgs({ extensionPath: BENCH_BUILD }),
-  });
+  const { context, extensionId, call } = await openBenchPage(profile, extensionArgs({ extensionPath: BENCH_BUILD }));
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionId = new URL(worker.url()).host;
-    const bench = await context.newPage();
-    await bench.goto(`chrome-extension://${extensionId}/bench.html`);
-    await bench.waitForSelector('body[data-ready="true"]');
-    const call = <K extends keyof BenchApi>(name: K, ...args: Parameters<BenchApi[K]>): Promise<Awaited<ReturnType<BenchApi[K]>>> =>
-      bench.evaluate(([method, params]) => (window.ddBench[method] as (...a: unknown[]) => unknown)(...params), [name, args] as const) as never;
     await call('use', 'dealer-desk');
     const state = await call('book');
     if (state.customers < size) {

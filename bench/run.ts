@@ -8,13 +8,12 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { LEAD_SITES } from '../core/lead-sites';
 import { chromiumPath, extensionArgs } from '../scripts/chromium.mjs';
 import { startFixtureServer, type FixtureServer } from '../scripts/fixture-server.mjs';
-import type { BenchApi } from './page/api';
 import { BUDGETS } from './budgets';
 import { measured, notMeasured, single, table, type MeasureRow } from './report';
+import { openBenchPage, type BenchPage } from './session';
 import { popupMeasure, readManifest, surfaceMeasures } from './surfaces';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -36,14 +35,10 @@ const onlyArgument = argv.find((arg) => arg.startsWith('--only='))?.slice('--onl
 const only = new Set<MeasureGroup>(onlyArgument ? (onlyArgument.split(',') as MeasureGroup[]) : MEASURE_GROUPS);
 for (const group of only) if (!MEASURE_GROUPS.includes(group)) throw new Error(`--only: unknown group "${group}" (known: ${MEASURE_GROUPS.join(', ')})`);
 
-export interface BenchContext {
-  context: BrowserContext;
-  extensionId: string;
+export interface BenchContext extends BenchPage {
   server: FixtureServer;
-  bench: Page;
   quick: boolean;
   log(message: string): void;
-  call<K extends keyof BenchApi>(name: K, ...args: Parameters<BenchApi[K]>): Promise<Awaited<ReturnType<BenchApi[K]>>>;
   close(): Promise<void>;
 }
 
@@ -61,30 +56,10 @@ function build(): void {
 
 /** Chromium with the bench build on `profile`, and the bench page open. */
 async function openSession(server: FixtureServer, profile: string): Promise<BenchContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    locale: 'zh-CN',
-    viewport: { width: 1280, height: 800 },
-    // gc(): each measure starts without the garbage the previous one's full scans left behind.
-    args: [...extensionArgs({ extensionPath: BENCH_BUILD, port: server.port, domains: LEAD_SITES.flatMap((site) => site.domains) }), '--js-flags=--expose-gc'],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
-  const bench = await context.newPage();
-  await bench.goto(`chrome-extension://${extensionId}/bench.html`);
-  await bench.waitForSelector('body[data-ready="true"]');
-  return {
-    context,
-    extensionId,
-    server,
-    bench,
-    quick,
-    log,
-    call: (name, ...args) =>
-      bench.evaluate(([method, params]) => (window.ddBench[method] as (...a: unknown[]) => unknown)(...params), [name, args] as const) as never,
-    close: () => context.close(),
-  };
+  // gc(): each measure starts without the garbage the previous one's full scans left behind.
+  const args = [...extensionArgs({ extensionPath: BENCH_BUILD, port: server.port, domains: LEAD_SITES.flatMap((site) => site.domains) }), '--js-flags=--expose-gc'];
+  const { context, extensionId, bench, call } = await openBenchPage(profile, args);
+  return { context, extensionId, server, bench, quick, log, call, close: () => context.close() };
 }
 
 /**
