@@ -1,7 +1,8 @@
 import { FIRST_CONTACT_PLAN_KEY } from '../first-contact';
 import type { Grade, Stage } from '../vocabulary';
 import { addLocalMonths, fitToWorkingHours, fromLocal, localDateKey, localDayAt, minutesOf, toLocal } from './local-time';
-import { POST_DELIVERY_STEPS, type PlanSettings } from './rules';
+import { civilDayNumber, nextHolidayGreeting, type HolidayGreeting } from './holidays';
+import { HOLIDAY_LEAD_GRADES, POST_DELIVERY_STEPS, type PlanSettings } from './rules';
 
 /** What the planner reads of a customer card (storage's Customer fits it). */
 export interface PlanCustomer {
@@ -26,7 +27,7 @@ export interface PlanFollowUp {
   nextAt?: number;
 }
 
-export type PlannedKind = 'first_contact' | 'grade_cadence' | 'post_delivery' | 'first_service' | 'insurance_renewal' | 'birthday' | 'dormant_owner';
+export type PlannedKind = 'first_contact' | 'grade_cadence' | 'post_delivery' | 'first_service' | 'insurance_renewal' | 'birthday' | 'holiday' | 'dormant_owner';
 
 /** One callback the customer should have. */
 export interface PlannedCallback {
@@ -132,6 +133,13 @@ export function planCallbacks(customer: PlanCustomer, followUps: readonly PlanFo
 
   // Owners not seen for years are worth a call as leads again.
   const isOwner = customer.stage === 'owner' || customer.stage === 'dormant' || deliveredAt !== undefined;
+
+  // One holiday greeting at a time: the next one; once its day has passed, the one after.
+  const lost = customer.grade === 'F' || customer.stage === 'lost' || customer.deal?.status === 'lost';
+  if (!lost && (isOwner || (SALES_STAGES.includes(customer.stage) && HOLIDAY_LEAD_GRADES.includes(customer.grade)))) {
+    const greeting = nextHolidayGreeting(localDayNumber(now, zone), settings.holidays);
+    if (greeting) plan.push({ planKey: greeting.planKey, kind: 'holiday', channel: 'sms', ...greetingTimes(greeting, settings) });
+  }
   if (isOwner) {
     const visits = [deliveredAt, vehicle?.purchasedAt, vehicle?.lastServiceAt, ...followUps.filter((f) => f.method === 'store_visit').map((f) => f.at)].filter(
       (at): at is number => at !== undefined,
@@ -144,6 +152,45 @@ export function planCallbacks(customer: PlanCustomer, followUps: readonly PlanFo
   }
 
   return plan;
+}
+
+let today: { now: number; zone: string; dayNumber: number } | undefined;
+
+/** Today's calendar day in `zone`; every customer of a re-plan asks with the same `now`, so the last answer is kept. */
+function localDayNumber(now: number, zone: string): number {
+  if (today?.now !== now || today.zone !== zone) {
+    const { year, month, day } = toLocal(now, zone);
+    today = { now, zone, dayNumber: civilDayNumber(year, month, day) };
+  }
+  return today.dayNumber;
+}
+
+let lastGreeting: { greeting: HolidayGreeting; settings: PlanSettings; times: { dueAt: number; supersededAt: number } } | undefined;
+
+/**
+ * The greeting SMS is due on the holiday's eve when the working day starts (out of quiet hours), and
+ * is no longer created once the holiday is over. Kept for the next customer of the same re-plan.
+ */
+function greetingTimes(greeting: HolidayGreeting, settings: PlanSettings): { dueAt: number; supersededAt: number } {
+  if (lastGreeting?.greeting === greeting && sameHours(lastGreeting.settings, settings)) return lastGreeting.times;
+  const zone = settings.timeZone;
+  const start = minutesOf(settings.workingHours.start);
+  const { year, month, day } = greeting;
+  const eve = fromLocal({ year, month, day: day - 1, hour: Math.floor(start / 60), minute: start % 60 }, zone);
+  const times = { dueAt: fitToWorkingHours(eve, settings, zone), supersededAt: fromLocal({ year, month, day: day + 1, hour: 0, minute: 0 }, zone) };
+  lastGreeting = { greeting, settings, times };
+  return times;
+}
+
+function sameHours(a: PlanSettings, b: PlanSettings): boolean {
+  return (
+    a === b ||
+    (a.timeZone === b.timeZone &&
+      a.workingHours.start === b.workingHours.start &&
+      a.workingHours.end === b.workingHours.end &&
+      a.quietHours.start === b.quietHours.start &&
+      a.quietHours.end === b.quietHours.end)
+  );
 }
 
 /** `HH:mm` of `at` in `zone`: a grade follow-up keeps the time of day of the last contact. */

@@ -1,4 +1,5 @@
 import { formatDate, t, type MessageKey } from '../i18n';
+import { holidaysOfPlanKey } from './holidays';
 
 /** What a reason line reads of a callback. */
 export interface ReasonCallback {
@@ -30,8 +31,13 @@ export function callbackReason(callback: ReasonCallback, grade?: string): string
     }
     case 'birthday':
       return t('cadence_reason_birthday');
-    case 'holiday':
-      return t('cadence_reason_holiday');
+    case 'holiday': {
+      const names = holidaysOfPlanKey(key).map((id) => t(`cadence_holiday_${id}`));
+      const date = Date.parse(`${key.split(':')[2] ?? ''}T12:00:00`);
+      if (names.length === 0 || Number.isNaN(date)) return t('cadence_reason_holiday');
+      const named = names.reduce((list, name) => t('cadence_holiday_and', list, name));
+      return t('cadence_reason_holiday_named', named, formatDate(date));
+    }
     case 'dormant_owner':
       return t('cadence_reason_dormant');
     default:

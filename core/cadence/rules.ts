@@ -1,5 +1,6 @@
 import { FIRST_CONTACT_GRACE_MS } from '../first-contact';
 import type { Grade } from '../vocabulary';
+import { HOLIDAY_IDS, type HolidayId } from './holidays';
 import type { Hours } from './local-time';
 
 /** The numbers of the follow-up cadence; every one is editable in settings. */
@@ -15,6 +16,8 @@ export interface FollowUpRules {
   insuranceDaysBefore: number[];
   /** An owner not seen for this many years is called as a dormant lead. */
   dormantAfterYears: number;
+  /** The holidays owners and warm leads get a greeting SMS for. */
+  holidays: HolidayId[];
 }
 
 /** A callback is overdue an hour after it fell due (a new lead must be called within the hour). */
@@ -32,7 +35,11 @@ export const DEFAULT_FOLLOW_UP_RULES: Omit<FollowUpRules, 'cadence'> = {
   firstServiceLeadDays: 7,
   insuranceDaysBefore: [45, 33, 30],
   dormantAfterYears: 3,
+  holidays: [...HOLIDAY_IDS],
 };
+
+/** Leads warm enough for a holiday greeting (owners always get one; C leads are not pestered, F never). */
+export const HOLIDAY_LEAD_GRADES: readonly Grade[] = ['H', 'A', 'B', 'O'];
 
 /** Everything the planner needs besides the customer: the rules, the hours and the zone they are read in. */
 export interface PlanSettings extends FollowUpRules, Hours {

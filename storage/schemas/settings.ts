@@ -1,4 +1,5 @@
 import { DEFAULT_CADENCE, DEFAULT_FOLLOW_UP_RULES, DEFAULT_QUIET_HOURS, DEFAULT_WORKING_HOURS } from '../../core/cadence/rules';
+import { HOLIDAY_IDS } from '../../core/cadence/holidays';
 import { isValidTimeZone } from '../../core/cadence/local-time';
 import { z } from '../zod';
 import { GRADES } from './customer';
@@ -18,6 +19,8 @@ export const followUpRulesSchema = z.object({
   firstServiceLeadDays: z.number().int().nonnegative().max(60).default(DEFAULT_FOLLOW_UP_RULES.firstServiceLeadDays),
   insuranceDaysBefore: z.array(z.number().int().nonnegative().max(365)).max(10).default(DEFAULT_FOLLOW_UP_RULES.insuranceDaysBefore),
   dormantAfterYears: z.number().positive().max(20).default(DEFAULT_FOLLOW_UP_RULES.dormantAfterYears),
+  /** Holidays greeted by SMS (all by default; settings stored before this field get them all). */
+  holidays: z.array(z.enum(HOLIDAY_IDS)).max(HOLIDAY_IDS.length).default(() => [...DEFAULT_FOLLOW_UP_RULES.holidays]),
 });
 
 export const settingsSchema = z.object({

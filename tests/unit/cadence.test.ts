@@ -272,10 +272,10 @@ describe('re-planning', () => {
     expect(toH.reschedule).toEqual([{ id: existing.find((c) => c.planKey === `grade_cadence:${last}`)!.id, dueAt: sh('2026-11-24 15:00'), reopen: false }]);
     const toF = reconcileCallbacks(plan(customer({ grade: 'F' }), followUps), existing, now);
     expect(toF.cancel).toEqual([existing.find((c) => c.planKey === `grade_cadence:${last}`)!.id]);
-    // Back from F: the withdrawn call is reopened rather than duplicated.
+    // Back from F: the withdrawn call is reopened rather than duplicated (B leads also get holiday greetings).
     const withdrawn = existing.map((c) => ({ ...c, status: 'cancelled' as const }));
     const back = reconcileCallbacks(plan(customer({ grade: 'B' }), followUps), withdrawn, now);
-    expect(back.create).toEqual([]);
+    expect(back.create.map((c) => c.kind)).toEqual(['holiday']);
     expect(back.reschedule).toEqual([{ id: withdrawn[0]!.id, dueAt: sh('2026-11-29 15:00'), reopen: true }]);
   });
 
@@ -311,7 +311,7 @@ describe('why a callback is due', () => {
     try {
       const card = customer({ stage: 'owner', grade: 'O', birthday: '12-01', deal: { status: 'won', won: { deliveredAt: sh('2026-11-23 16:00') } }, ownedVehicle: { insuranceExpiresAt: sh('2027-01-15 00:00') } });
       const planned = [...plan(card, [{ at: sh('2026-11-20 10:00'), method: 'store_visit' }]), ...plan(customer({ grade: 'A' }))];
-      expect(new Set(planned.map((c) => c.kind))).toEqual(new Set(['first_contact', 'grade_cadence', 'post_delivery', 'first_service', 'insurance_renewal', 'birthday', 'dormant_owner']));
+      expect(new Set(planned.map((c) => c.kind))).toEqual(new Set(['first_contact', 'grade_cadence', 'post_delivery', 'first_service', 'insurance_renewal', 'birthday', 'holiday', 'dormant_owner']));
       for (const callback of [...planned, { kind: 'manual' }, { kind: 'manual', note: '回电' }, { kind: 'holiday' }]) {
         const reason = callbackReason(callback, 'A');
         expect(reason, JSON.stringify(callback)).not.toMatch(/cadence_|^$/);

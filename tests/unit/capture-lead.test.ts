@@ -132,7 +132,8 @@ test('a bulk capture with one rejected lead leaves no customer and no callback b
     { name: '钱程', phone: '133 0000 3333', url: 'https://dealer.bitauto.com/leads', grade: 'H' },
   ]);
   expect(report).toEqual({ ok: true, created: 2, merged: 0, skipped: 0 });
-  expect(await openCallbackKinds()).toEqual({ 赵敏: ['first_contact', 'grade_cadence'], 钱程: ['first_contact', 'grade_cadence'] });
+  // 钱程 is an H lead, warm enough for the holiday greeting too.
+  expect(await openCallbackKinds()).toEqual({ 赵敏: ['first_contact', 'grade_cadence'], 钱程: ['first_contact', 'grade_cadence', 'holiday'] });
 });
 
 test('a lead captured as F (no intention) gets no calls planned; one merged into a card that had none gets them', async () => {
@@ -143,7 +144,7 @@ test('a lead captured as F (no intention) gets no calls planned; one merged into
   await db.customers.update(cold.customer.id, { grade: 'B' });
   const merged = await capture.capture({ ...lead }, { mergeInto: cold.customer.id });
   expect(merged.status).toBe('merged');
-  expect(await openCallbackKinds()).toEqual({ 张伟: ['first_contact', 'grade_cadence'] });
+  expect(await openCallbackKinds()).toEqual({ 张伟: ['first_contact', 'grade_cadence', 'holiday'] });
 });
 
 test('phones from foreign portals are read in the site’s country; the same dealer seen twice is one customer', async () => {

@@ -45,7 +45,7 @@ describe('a new lead', () => {
     const again = await callbacks.create(firstContactCallback(created.value.id, now));
     expect(again.ok).toBe(true);
     const stored = await callbacks.forCustomer(created.value.id);
-    expect(stored.map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${now}`]);
+    expect(stored.map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${now}`, 'holiday:new_year:2027-01-01']);
     expect(await callbacks.dueCounts()).toEqual({ due: 1, overdue: 0 });
     // An hour later the uncalled lead is overdue.
     expect(await new CallbackRepository(db, () => now + 61 * 60_000).dueCounts()).toEqual({ due: 1, overdue: 1 });
@@ -62,7 +62,7 @@ describe('a new lead', () => {
     });
     expect((await callbacks.forCustomer(id)).map((c) => c.planKey)).toEqual(['first_contact']);
     await customers.update(id, { notes: '微信已加' });
-    expect((await callbacks.forCustomer(id)).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${now}`]);
+    expect((await callbacks.forCustomer(id)).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${now}`, 'holiday:new_year:2027-01-01']);
   });
 
   test('editing the card re-plans: a new grade moves the grade call, re-saving changes nothing', async () => {
@@ -89,7 +89,10 @@ describe('logging a follow-up in one step', () => {
     expect(logged.ok).toBe(true);
     const after = await callbacks.forCustomer(created.value.id);
     expect(after.find((c) => c.id === first.id)).toMatchObject({ status: 'done', doneAt: now });
-    expect(after.filter((c) => c.status === 'open').map((c) => [c.planKey, c.dueAt])).toEqual([[`grade_cadence:${now}`, sh('2026-11-25 10:30')]]);
+    expect(after.filter((c) => c.status === 'open').map((c) => [c.planKey, c.dueAt])).toEqual([
+      [`grade_cadence:${now}`, sh('2026-11-25 10:30')],
+      ['holiday:new_year:2027-01-01', sh('2026-12-31 09:00')],
+    ]);
     expect((await customers.get(created.value.id))?.grade).toBe('H');
     expect(await db.followUps.count()).toBe(1);
   });
@@ -100,7 +103,7 @@ describe('logging a follow-up in one step', () => {
     const created = await customers.create(lead);
     if (!created.ok) throw new Error('not created');
     await logFollowUp(db, { customerId: created.value.id, method: 'call', outcome: 'no_answer', summary: '无人接听' }, now);
-    const open = (await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open');
+    const open = (await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open' && c.kind === 'grade_cadence');
     expect(open.map((c) => c.dueAt)).toEqual([sh('2026-11-24 19:50')]);
   });
 
@@ -152,7 +155,7 @@ describe('deleting a customer', () => {
     await customers.softDelete(created.value.id);
     expect((await callbacks.dueCounts()).due).toBe(0);
     await customers.restore(created.value.id);
-    expect((await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open').map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`]);
+    expect((await callbacks.forCustomer(created.value.id)).filter((c) => c.status === 'open').map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`, 'holiday:new_year:2027-01-01']);
   });
 });
 
@@ -240,7 +243,7 @@ describe('a full re-plan of a big book', () => {
     expect(first).toEqual({ done: false, after: `c${String(REPLAN_SLICE - 1).padStart(4, '0')}`, changed: REPLAN_SLICE });
     const rest = await replanAll(db, now, { after: first.after });
     expect(rest).toEqual({ done: true, changed: 450 - REPLAN_SLICE });
-    expect(await db.callbacks.count()).toBe(900);
+    expect(await db.callbacks.count()).toBe(450 * 3);
   });
 
   test('works in small slices, and a second pass over the unchanged book writes nothing', async () => {
@@ -293,7 +296,7 @@ describe('cards written without planning', () => {
     return cards;
   }
 
-  /** How many open planned callbacks each customer has: planned once, a new lead has exactly two. */
+  /** How many open planned callbacks each customer has: planned once, a new lead has exactly three (first contact, grade call, holiday greeting). */
   async function plannedPerCustomer(): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (const callback of await db.callbacks.toArray()) if (callback.planKey) counts.set(callback.customerId, (counts.get(callback.customerId) ?? 0) + 1);
@@ -313,7 +316,7 @@ describe('cards written without planning', () => {
     expect(await replanChangedSince(db, since, now)).toMatchObject({ done: true, seen: 0, changed: 0 });
     const pass = await replanChangedSince(db, since, now + SETTLE_MS + 1);
     expect(pass).toMatchObject({ done: true, seen: 1, changed: 1, through: { updatedAt: now + 1, id: '' } });
-    expect((await callbacks.forCustomer('imported')).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`]);
+    expect((await callbacks.forCustomer('imported')).map((c) => c.planKey)).toEqual(['first_contact', `grade_cadence:${lead.source!.capturedAt}`, 'holiday:new_year:2027-01-01']);
     expect(await replanChangedSince(db, pass.through, now + 60_000)).toMatchObject({ done: true, seen: 0, changed: 0 });
   });
 
@@ -328,7 +331,7 @@ describe('cards written without planning', () => {
     expect(Math.max(...slices)).toBe(7);
     const planned = await plannedPerCustomer();
     expect(planned.size).toBe(130);
-    expect(cards.every((card) => planned.get(card.id) === 2)).toBe(true);
+    expect(cards.every((card) => planned.get(card.id) === 3)).toBe(true);
   });
 
   test('a pass stopped by its budget resumes at its watermark in the middle of a shared write time', async () => {
@@ -346,7 +349,7 @@ describe('cards written without planning', () => {
     // Stopped after each slice of 6, none repeated: 6 × 6 + 4, then a pass that finds the rest done.
     expect(seen).toEqual([6, 6, 6, 6, 6, 6, 4]);
     expect(through).toEqual({ updatedAt: now, id: '' });
-    expect([...(await plannedPerCustomer()).values()].every((count) => count === 2)).toBe(true);
+    expect([...(await plannedPerCustomer()).values()].every((count) => count === 3)).toBe(true);
     expect((await plannedPerCustomer()).size).toBe(40);
   });
 
@@ -369,7 +372,7 @@ describe('cards written without planning', () => {
     expect((await plannedPerCustomer()).has('a0000')).toBe(false);
     const second = await replanChangedSince(db, first.through, now + 10, { until: now + 10 });
     expect(second).toMatchObject({ done: true, seen: 1, changed: 1 });
-    expect((await plannedPerCustomer()).get('a0000')).toBe(2);
+    expect((await plannedPerCustomer()).get('a0000')).toBe(3);
     expect((await plannedPerCustomer()).size).toBe(21);
   });
 
