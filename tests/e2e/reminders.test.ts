@@ -101,8 +101,9 @@ test('the badge counts due and overdue callbacks, survives a restart, and each c
   await databaseReady(page);
   seededAt = await page.evaluate(() => Date.now());
   await seed(page, {
-    // No quiet hours, so the machine's clock cannot silence the notifications under test.
-    settings: [{ id: 'settings', quietHours: { start: '00:00', end: '00:00' } }],
+    // No quiet hours, so the machine's clock cannot silence the notifications under test; no holiday
+    // greetings, so an owner's greeting falling due on a holiday's eve cannot add to the count.
+    settings: [{ id: 'settings', quietHours: { start: '00:00', end: '00:00' }, followUpRules: { holidays: [] } }],
     customers: [customer('c-overdue', '王芳', '+8613800138001'), customer('c-due', '李娜', '+8613800138002'), customer('c-later', '赵敏', '+8613800138003')],
     callbacks: [
       callback('cb-overdue', 'c-overdue', seededAt - 2 * 60 * MINUTE, '回电确认提车时间'),
