@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, waitForDashboardOnInstall, type ExtensionBrowser } from './support/extension';
+import { sidebarFrame } from './support/sidebar';
+import { openToolbarPopup, type ToolbarPopup } from './support/toolbar-popup';
+import zhCN from '../../public/_locales/zh_CN/messages.json';
+import en from '../../public/_locales/en/messages.json';
+
+// The extension APIs, as seen by code evaluated in the extension's pages.
+declare const chrome: typeof import('@wxt-dev/browser').browser;
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  await waitForDashboardOnInstall(browser);
+});
+
+afterAll(async () => {
+  await browser?.dispose();
+});
+
+/** An expression reading the popup's header button `name` (in its shadow root). */
+function popupButton(name: string): string {
+  return `document.querySelector('dd-popup')?.shadowRoot?.querySelector('header button.${name}')`;
+}
+
+async function clickInPopup(popup: ToolbarPopup, name: string): Promise<void> {
+  await expect.poll(() => popup.evaluate<boolean>(`!!${popupButton(name)}`), { timeout: 10_000 }).toBe(true);
+  // Not awaited beyond the click: the popup may close itself at once.
+  await popup.evaluate<boolean>(`(${popupButton(name)}.click(), true)`);
+}
+
+test('"capture this tab" opens the capture sidebar on the portal tab under the popup, filled in from the page, and closes the popup', async () => {
+  const page = await browser.context.newPage();
+  const url = 'http://dealer.autohome.com.cn/fixtures/pages/autohome-dealer.html';
+  await page.goto(url);
+  await page.waitForSelector('dealer-desk', { state: 'attached' });
+  expect(sidebarFrame(page)).toBeUndefined();
+
+  const popup = await openToolbarPopup(browser, page);
+  await clickInPopup(popup, 'capture');
+
+  await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
+  const form = sidebarFrame(page)!.locator('dd-capture-form form');
+  await expect.poll(() => form.locator('[name=url]').inputValue(), { timeout: 10_000 }).toBe(url);
+  expect(await form.locator('[name=name]').inputValue()).toBe('北京华通远航汽车销售服务有限公司');
+  expect(await form.locator('[name=phone]').inputValue()).toBe('400-812-3456 转 21');
+  expect(await form.locator('[name=source]').inputValue()).toBe('autohome');
+  await expect.poll(() => popup.isOpen(), { timeout: 10_000 }).toBe(false);
+  await page.close();
+});
+
+test('"capture this tab" over a page that cannot be captured says so and stays open', async () => {
+  const dashboard = await browser.openExtensionPage('/options.html');
+  const popup = await openToolbarPopup(browser, dashboard);
+  await clickInPopup(popup, 'capture');
+  const status = `document.querySelector('dd-popup')?.shadowRoot?.querySelector('p[role=status]')?.textContent ?? ''`;
+  // The real popup follows the browser's language (Playwright's zh-CN applies only to the pages it drives).
+  const failed = [zhCN.popup_capture_failed.message, en.popup_capture_failed.message];
+  await expect.poll(() => popup.evaluate<string>(status), { timeout: 10_000 }).toSatisfy((text: string) => failed.includes(text.trim()));
+  expect(await popup.isOpen()).toBe(true);
+  // Closing it answers nothing back: not awaited.
+  void popup.evaluate('window.close()').catch(() => undefined);
+  await dashboard.close();
+});
+
+/** Writes a customer with a callback due now straight into the extension's IndexedDB, as a restored backup would. */
+async function seedDueCustomer(page: Page, id: string, name: string): Promise<void> {
+  await page.evaluate(
+    async ({ id, name }) => {
+      const now = Date.now();
+      const phone = '+8613900139001';
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('dealer-desk');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['customers', 'callbacks', ...(db.objectStoreNames.contains('counters') ? ['counters'] : [])], 'readwrite');
+        if (db.objectStoreNames.contains('counters')) tx.objectStore('counters').clear();
+        tx.objectStore('customers').put({
+          id,
+          name,
+          gender: 'female',
+          phones: [{ number: phone, label: 'mobile', primary: true }],
+          phoneNumbers: [phone],
+          phoneTails: [phone.slice(-4)],
+          nameInitials: '',
+          namePinyin: '',
+          source: { channel: 'autohome' },
+          stage: 'owner',
+          grade: 'O',
+          needs: { brands: [], concerns: [], comparedModels: [] },
+          testDrives: [],
+          materialsGiven: [],
+          objections: [],
+          deal: { status: 'open' },
+          tags: [],
+          createdAt: now - 3_600_000,
+          updatedAt: now - 3_600_000,
+        });
+        tx.objectStore('callbacks').put({ id: `cb-${id}`, customerId: id, dueAt: now - 60_000, kind: 'manual', note: '回电约保养', status: 'open', createdAt: now, updatedAt: now });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      await chrome.runtime.sendMessage({ type: 'reminders-refresh' });
+    },
+    { id, name },
+  );
+}
+
+test('"open" on a due callback opens that customer\'s card in the dashboard', async () => {
+  const popup = await browser.openExtensionPage('/popup.html');
+  await expect.poll(() => popup.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk')), { timeout: 15_000 }).toBe(true);
+  await seedDueCustomer(popup, 'c-open', '周雪');
+  await popup.reload();
+  const row = popup.locator('dd-callback-list li[data-id="cb-c-open"]');
+  await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('周雪');
+
+  const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+  await row.locator('button.open').click();
+  const card = await opened;
+  await card.waitForLoadState();
+  expect(new URL(card.url()).pathname).toBe('/options.html');
+  expect(new URL(card.url()).hash).toBe('#customer=c-open');
+  await expect.poll(() => card.locator('dd-customer-card [name=name]').inputValue(), { timeout: 10_000 }).toBe('周雪');
+  await card.close();
+  await popup.close().catch(() => undefined);
+});
