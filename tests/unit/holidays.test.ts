@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import {
   DEFAULT_CADENCE,
   DEFAULT_FOLLOW_UP_RULES,
@@ -17,6 +17,7 @@ import {
 } from '../../core/cadence';
 import { setLocale } from '../../core/i18n';
 import { bestScript, builtInScripts } from '../../core/scripts';
+import { CallbackRepository, CustomerRepository, DealerDeskDatabase, replanAll, SettingsRepository } from '../../storage';
 import { settingsSchema } from '../../storage/schemas/settings';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -168,10 +169,11 @@ describe('which holiday, and when', () => {
   });
 
   test('the days are read in the settings’ zone, whatever the machine’s', () => {
-    // 16:30 UTC on 1 January is already 2 January in Shanghai, still New Year's Day in London.
+    // 16:30 UTC on 1 January is already 2 January in Shanghai, still New Year's Day on a machine in UTC.
     const now = Date.parse('2027-01-01T16:30:00Z');
     expect(greeting(owner, now)?.planKey).toBe('holiday:spring_festival:2027-02-06');
-    expect(greeting(owner, now, { ...settings, timeZone: 'Europe/London' })?.planKey).toBe('holiday:new_year:2027-01-01');
+    expect(greeting(owner, now, { ...settings, timeZone: 'UTC' })?.planKey).toBe('holiday:new_year:2027-01-01');
+    expect(greeting(owner, Date.parse('2026-12-31T16:30:00Z'))?.planKey).toBe('holiday:new_year:2027-01-01');
     // 09:00 on the eve where the consultant works.
     expect(greeting(owner, sh('2026-11-23 10:00'), { ...settings, timeZone: 'America/Los_Angeles' })?.dueAt).toBe(Date.parse('2026-12-31T17:00:00Z'));
   });
@@ -272,5 +274,51 @@ describe('settings', () => {
   test('a holiday switched off stays off; an unknown one is refused', () => {
     expect(settingsSchema.parse({ followUpRules: { holidays: ['spring_festival'] } }).followUpRules.holidays).toEqual(['spring_festival']);
     expect(settingsSchema.safeParse({ followUpRules: { holidays: ['qingming'] } }).success).toBe(false);
+  });
+});
+
+describe('in the stored book, re-planned day by day', () => {
+  let db: DealerDeskDatabase | undefined;
+  afterEach(async () => {
+    db?.close();
+    await db?.delete();
+    db = undefined;
+  });
+
+  test('one greeting at a time: sent stays sent, the next one arrives the day after the holiday, a switched-off holiday goes', async () => {
+    db = new DealerDeskDatabase('holiday-greetings');
+    await new SettingsRepository(db).update({ timeZone: SHANGHAI });
+    const created = await new CustomerRepository(db, () => sh('2026-12-20 10:00')).create({
+      name: '陈静',
+      phones: [{ number: '13800138000' }],
+      stage: 'owner',
+      grade: 'O',
+      deal: { status: 'won', won: { model: '问界M7', deliveredAt: sh('2025-06-01 10:00') } },
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    const greetings = async () =>
+      (await new CallbackRepository(db!).forCustomer(created.value.id)).filter((c) => c.kind === 'holiday').map((c) => [c.planKey, c.status, c.dueAt]);
+    expect(await greetings()).toEqual([['holiday:new_year:2027-01-01', 'open', sh('2026-12-31 09:00')]]);
+
+    // The daily re-plan writes nothing new while the greeting stands; the consultant sends it on the eve.
+    await replanAll(db, sh('2026-12-31 08:00'));
+    const [greeting] = (await new CallbackRepository(db).forCustomer(created.value.id)).filter((c) => c.kind === 'holiday');
+    await new CallbackRepository(db, () => sh('2026-12-31 09:30')).markDone(greeting!.id);
+    await replanAll(db, sh('2027-01-01 10:00'));
+    expect(await greetings()).toEqual([['holiday:new_year:2027-01-01', 'done', sh('2026-12-31 09:00')]]);
+
+    await replanAll(db, sh('2027-01-02 00:10'));
+    expect(await greetings()).toEqual([
+      ['holiday:new_year:2027-01-01', 'done', sh('2026-12-31 09:00')],
+      ['holiday:spring_festival:2027-02-06', 'open', sh('2027-02-05 09:00')],
+    ]);
+
+    await new SettingsRepository(db).update({ followUpRules: { holidays: ['labour_day'] } });
+    await replanAll(db, sh('2027-01-02 10:00'));
+    expect(await greetings()).toEqual([
+      ['holiday:new_year:2027-01-01', 'done', sh('2026-12-31 09:00')],
+      ['holiday:spring_festival:2027-02-06', 'cancelled', sh('2027-02-05 09:00')],
+      ['holiday:labour_day:2027-05-01', 'open', sh('2027-04-30 09:00')],
+    ]);
   });
 });
