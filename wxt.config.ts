@@ -42,7 +42,7 @@ export default defineConfig({
               {
                 name: 'due-lists',
                 priority: 1,
-                test: /[\\/]core[\\/](first-contact|cadence[\\/](local-time|rules|reasons)|scripts[\\/][^\\/]+)\.ts|[\\/]components[\\/]callback-list[\\/]|[\\/]entrypoints[\\/]shared[\\/]callback-list-item\.ts|[\\/]storage[\\/]script-library\.ts/,
+                test: /[\\/]core[\\/](first-contact|cadence[\\/](local-time|rules|reasons|holidays)|scripts[\\/][^\\/]+)\.ts|[\\/]components[\\/]callback-list[\\/]|[\\/]entrypoints[\\/]shared[\\/]callback-list-item\.ts|[\\/]storage[\\/]script-library\.ts/,
               },
             ],
           },
