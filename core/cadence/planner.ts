@@ -133,13 +133,6 @@ export function planCallbacks(customer: PlanCustomer, followUps: readonly PlanFo
 
   // Owners not seen for years are worth a call as leads again.
   const isOwner = customer.stage === 'owner' || customer.stage === 'dormant' || deliveredAt !== undefined;
-
-  // One holiday greeting at a time: the next one; once its day has passed, the one after.
-  const lost = customer.grade === 'F' || customer.stage === 'lost' || customer.deal?.status === 'lost';
-  if (!lost && (isOwner || (SALES_STAGES.includes(customer.stage) && HOLIDAY_LEAD_GRADES.includes(customer.grade)))) {
-    const greeting = nextHolidayGreeting(localDayNumber(now, zone), settings.holidays);
-    if (greeting) plan.push({ planKey: greeting.planKey, kind: 'holiday', channel: 'sms', ...greetingTimes(greeting, settings) });
-  }
   if (isOwner) {
     const visits = [deliveredAt, vehicle?.purchasedAt, vehicle?.lastServiceAt, ...followUps.filter((f) => f.method === 'store_visit').map((f) => f.at)].filter(
       (at): at is number => at !== undefined,
@@ -149,6 +142,13 @@ export function planCallbacks(customer: PlanCustomer, followUps: readonly PlanFo
       const dueAt = addLocalMonths(lastVisit, settings.dormantAfterYears * 12, dayStart, zone);
       plan.push({ planKey: `dormant:${localDateKey(lastVisit, zone)}`, kind: 'dormant_owner', dueAt, channel: 'call' });
     }
+  }
+
+  // One holiday greeting at a time: the next one; once its day has passed, the one after.
+  const lost = customer.grade === 'F' || customer.stage === 'lost' || customer.deal?.status === 'lost';
+  if (!lost && (isOwner || (SALES_STAGES.includes(customer.stage) && HOLIDAY_LEAD_GRADES.includes(customer.grade)))) {
+    const greeting = nextHolidayGreeting(localDayNumber(now, zone), settings.holidays);
+    if (greeting) plan.push({ planKey: greeting.planKey, kind: 'holiday', channel: 'sms', ...greetingTimes(greeting, settings) });
   }
 
   return plan;
