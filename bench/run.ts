@@ -425,8 +425,10 @@ async function main(): Promise<void> {
     summary,
   };
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, quick ? 'latest-quick.json' : 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-  log(`done in ${result.durationSeconds} s: bench-results/${quick ? 'latest-quick.json' : 'latest.json'}`);
+  // A partial run (`--quick`, `--only`) never overwrites the full run's file the README quotes.
+  const file = `latest${quick ? '-quick' : ''}${onlyArgument ? `-${[...only].join('-')}` : ''}.json`;
+  writeFileSync(join(RESULTS, file), `${JSON.stringify(result, null, 2)}\n`);
+  log(`done in ${result.durationSeconds} s: bench-results/${file}`);
 }
 
 async function chromiumVersion(): Promise<string> {
