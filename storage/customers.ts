@@ -292,9 +292,13 @@ export class CustomerRepository {
       const stored = merged.length ? await this.db.customers.bulkGet(merged.map((record) => record.id)) : [];
       const added = created.map((record) => ({ ...record, updatedAt: at }));
       const changed = merged.map((record, index) => ({ ...record, updatedAt: Math.max(at, (stored[index]?.updatedAt ?? 0) + 1) }));
-      if (added.length) await this.db.customers.bulkAdd(added);
-      if (changed.length) await this.db.customers.bulkPut(changed);
-      await planWrittenCards(this.db, added, changed, at);
+      // Planning needs the records, not their rows: it reads the settings (and a merged customer's
+      // follow-ups and callbacks) while the cards are written, so IndexedDB never waits for it.
+      await Promise.all([
+        planWrittenCards(this.db, added, changed, at),
+        added.length ? this.db.customers.bulkAdd(added) : undefined,
+        changed.length ? this.db.customers.bulkPut(changed) : undefined,
+      ]);
     });
   }
 
