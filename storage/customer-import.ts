@@ -67,7 +67,8 @@ function mergeCards(stored: Plain, incoming: Plain): Plain {
 
 /**
  * Validates every row and finds duplicates by normalised phone, writing nothing: the preview. Rows
- * with unreadable cells or a card storage would refuse are rejected with their reasons.
+ * with unreadable cells or a card storage would refuse are rejected with their reasons. The records'
+ * `updatedAt` is the preview's: `commitImport` stamps them again when it writes them.
  */
 export async function planImport(
   db: DealerDeskDatabase,
