@@ -7,13 +7,12 @@ import {
   DealerDeskDatabase,
   newCustomerCallbacks,
   openDatabase,
-  planSettings,
   type Callback,
   type CustomerRecord,
   type FollowUp,
 } from '../../storage';
 import { DUE_COUNTER_ID } from '../../storage/due-count';
-import { readSettings } from '../../storage/replan';
+import { planSettings, readSettings } from '../../storage/replan';
 import { book, type BookEntry } from '../data/book';
 import { SeededRandom } from '../data/random';
 import type { BenchApi, Compared, SearchKind, SeedReport } from './api';
@@ -61,10 +60,12 @@ function endOfToday(now: number): number {
   return end.getTime();
 }
 
+/** A planned book (as storage keeps it), or with `shape` the generated callbacks as shaped, unplanned. */
 async function seedBook(size: number, shape?: (entry: BookEntry, index: number) => void): Promise<SeedReport> {
   const start = performance.now();
   bookNow = Date.now();
-  const report = await writeBook(await rawDb(), customers, size, bookNow, shape);
+  const idb = await rawDb();
+  const report = await writeBook(idb, customers, size, bookNow, shape ? { shape } : { plan: planSettings(await readSettings(db)) });
   // Raw puts bypass storage's due-counter middleware, and the worker counts the book whenever callbacks
   // change (it counted the empty one right after reset): drop that counter so the next read counts
   // the seeded book from the index rather than adding recent callbacks to a stale zero.
