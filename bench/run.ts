@@ -302,7 +302,12 @@ async function importMeasures(ctx: BenchContext, size: number): Promise<MeasureR
   log(`${size}: bulk import, ${runs} run(s) each way`);
   const imported = await ctx.call('importCompare', size, runs);
   await ctx.call('drop');
-  return measured('import', 'bulk import through storage/', imported.ours, { size, baselines: imported.baselines, budget: BUDGETS.importRatio });
+  return measured('import', 'bulk import through storage/', imported.ours, {
+    size,
+    baselines: imported.baselines,
+    budget: BUDGETS.importRatio,
+    note: `cards + ${imported.callbacks} callbacks planned for them, both ways`,
+  });
 }
 
 /** Storage measures on the book in the database in use: badge, today's list, search, save. */
