@@ -24,7 +24,12 @@ export async function openBenchPage(profile: string, args: string[]): Promise<Be
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   const bench = await context.newPage();
-  await bench.goto(`chrome-extension://${extensionId}/bench.html`);
+  const url = `chrome-extension://${extensionId}/bench.html`;
+  // On a fresh profile the worker opens the dashboard on install, which may take over this blank tab.
+  await bench.goto(url).catch(async () => {
+    await bench.waitForLoadState();
+    await bench.goto(url);
+  });
   await bench.waitForSelector('body[data-ready="true"]');
   const call: BenchCall = (name, ...params) =>
     bench.evaluate(([method, values]) => (window.ddBench[method] as (...a: unknown[]) => unknown)(...values), [name, params] as const) as never;

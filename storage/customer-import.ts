@@ -67,7 +67,8 @@ function mergeCards(stored: Plain, incoming: Plain): Plain {
 
 /**
  * Validates every row and finds duplicates by normalised phone, writing nothing: the preview. Rows
- * with unreadable cells or a card storage would refuse are rejected with their reasons.
+ * with unreadable cells or a card storage would refuse are rejected with their reasons. The records'
+ * `updatedAt` is the preview's: `commitImport` stamps them again when it writes them.
  */
 export async function planImport(
   db: DealerDeskDatabase,
@@ -143,11 +144,17 @@ export async function planImport(
 }
 
 /**
- * Writes a plan: one transaction per batch of cards, `onProgress(done, total)` after each. Only
- * `create` and the first `merge` of each customer carry a record.
+ * Writes a plan: one transaction per batch of cards with the callbacks planned for them (see
+ * `CustomerRepository.bulkWrite`: each batch is stamped and planned as of its own write),
+ * `onProgress(done, total)` after each. Only `create` and the first `merge` of each customer carry a record.
  */
-export async function commitImport(db: DealerDeskDatabase, plan: ImportPlan, onProgress: (done: number, total: number) => void = () => undefined): Promise<void> {
-  const customers = new CustomerRepository(db);
+export async function commitImport(
+  db: DealerDeskDatabase,
+  plan: ImportPlan,
+  onProgress: (done: number, total: number) => void = () => undefined,
+  now: () => number = Date.now,
+): Promise<void> {
+  const customers = new CustomerRepository(db, now);
   const writes = plan.rows.filter((row) => row.record && (row.outcome === 'create' || row.outcome === 'merge'));
   onProgress(0, writes.length);
   for (let start = 0; start < writes.length; start += IMPORT_BATCH) {

@@ -1,7 +1,8 @@
 import { DEFAULT_QUIET_HOURS, DEFAULT_WORKING_HOURS } from '../core/cadence/rules';
 import { localDayAt, systemTimeZone, type Hours } from '../core/cadence/local-time';
 import type { CustomerRecord } from './customer-search-keys';
-import type { OpenCallbackRange, ReadSnapshot } from './reader';
+import type { OpenCallbackRange, ReadableDatabase, ReadSnapshot } from './reader';
+import type { Script } from './schemas/script';
 
 // Read-only and free of Dexie and the validation library: the popup loads this and must open fast.
 
@@ -29,6 +30,7 @@ export async function readReminderSettings(db: ReadSnapshot): Promise<ReminderSe
 }
 
 export type DueSectionName = 'overdue' | 'today' | 'upcoming';
+export const DUE_SECTIONS: readonly DueSectionName[] = ['overdue', 'today', 'upcoming'];
 
 /** One section of the lists: how many open callbacks it holds, and the first of them, earliest first. */
 export type DueCallbackSection = OpenCallbackRange;
@@ -64,4 +66,37 @@ export async function readLiveCustomers(db: ReadSnapshot, ids: readonly string[]
   const byId = new Map<string, CustomerRecord>();
   for (const customer of found) if (customer && customer.deletedAt === undefined) byId.set(customer.id, customer);
   return byId;
+}
+
+/** What the due lists show, as stored: settings, scripts, the three sections' first callbacks and their customers. */
+export interface DueScreen {
+  settings: ReminderSettings;
+  /** Every stored script (the user's edits of built-ins and their own). */
+  scripts: Script[];
+  due: DueCallbacks;
+  /** The live customers of the callbacks read. */
+  customers: Map<string, CustomerRecord>;
+}
+
+/**
+ * Reads the three lists from the due-time index in one read-only transaction: the first `shown[section]`
+ * callbacks of each section, at most `rowsInAll` in all (a first screen: the earliest sections fill it;
+ * a later one that has callbacks still gets its first row, so no list reads as empty), and their customers.
+ */
+export async function readDueScreen(db: ReadableDatabase, shown: Record<DueSectionName, number>, now: number, overdueAfterMs: number, rowsInAll = Infinity): Promise<DueScreen> {
+  const snapshot = db.snapshot();
+  // The ranges are read for the machine's time zone beside the settings (a round trip fewer), and
+  // read again in the rare case the settings name another zone.
+  const machineZone = systemTimeZone();
+  const [settings, scripts, guessed] = await Promise.all([readReminderSettings(snapshot), snapshot.scripts(), readDueCallbacks(snapshot, now, overdueAfterMs, machineZone, shown)]);
+  const due = settings.timeZone === machineZone ? guessed : await readDueCallbacks(snapshot, now, overdueAfterMs, settings.timeZone, shown);
+  let left = rowsInAll;
+  for (const name of DUE_SECTIONS) {
+    const { callbacks } = due[name];
+    const keep = Math.max(Math.min(callbacks.length, left), Math.min(callbacks.length, 1));
+    due[name] = { total: due[name].total, callbacks: callbacks.slice(0, keep) };
+    left -= keep;
+  }
+  const customers = await readLiveCustomers(snapshot, DUE_SECTIONS.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
+  return { settings, scripts, due, customers };
 }

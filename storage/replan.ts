@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { localDateKey, planCallbacks, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlanSettings } from '../core/cadence';
+import { localDateKey, planCallbacks, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlannedCallback, type PlanSettings } from '../core/cadence';
 import type { DealerDeskDatabase } from './database';
 import { newId } from './schemas/common';
 import type { Callback } from './schemas/callback';
@@ -52,29 +52,73 @@ function isEmpty(changes: CallbackChanges): boolean {
   return changes.create.length + changes.reschedule.length + changes.cancel.length === 0;
 }
 
+/** Rows of `rows` by their customer, in the order of `ids` (an empty list for a customer with none). */
+function byCustomer<T extends { customerId: string }>(ids: readonly string[], rows: readonly T[]): T[][] {
+  const grouped = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row.customerId)?.push(row);
+  return ids.map((id) => grouped.get(id)!);
+}
+
 /**
- * What `ids` need, planned from what the current transaction reads (all reads in flight at once): one
- * `CallbackChanges` per id, empty when its callbacks are already right.
+ * The follow-ups and callbacks of `ids`. Customers that are consecutive in id order (a full re-plan's
+ * slice) are read with one index range per table rather than one request per customer: on a 100k
+ * book a slice's fifty-odd round trips to the browser's database were most of a re-plan's time.
  */
-async function planCustomers(db: DealerDeskDatabase, ids: readonly string[], now: number, read?: readonly (Customer | undefined)[]): Promise<CallbackChanges[]> {
-  const [customers, settings, followUps, existing] = await Promise.all([
-    read ?? db.customers.bulkGet([...ids]),
-    readSettings(db),
+async function readHistory(db: DealerDeskDatabase, ids: readonly string[], consecutive: boolean): Promise<[FollowUp[][], Callback[][]]> {
+  if (consecutive && ids.length > 1) {
+    const first = ids[0]!;
+    const last = ids[ids.length - 1]!;
+    const [followUps, callbacks] = await Promise.all([
+      db.followUps.where('[customerId+at]').between([first, -Infinity], [last, Infinity]).toArray(),
+      db.callbacks.where('customerId').between(first, last, true, true).toArray(),
+    ]);
+    return [byCustomer(ids, followUps), byCustomer(ids, callbacks)];
+  }
+  return Promise.all([
     Promise.all(ids.map((id) => db.followUps.where('[customerId+at]').between([id, -Infinity], [id, Infinity]).toArray())),
     Promise.all(ids.map((id) => db.callbacks.where('customerId').equals(id).toArray())),
   ]);
-  const plan = planSettings(settings);
+}
+
+/**
+ * What `ids` need, planned from what the current transaction reads (all reads in flight at once): one
+ * `CallbackChanges` per id, empty when its callbacks are already right. `read`: the cards, when the
+ * caller has them; `settings`: the planner's settings, when the caller read them already;
+ * `consecutive`: `ids` are ascending and no other customer's id lies between them.
+ */
+async function planCustomers(
+  db: DealerDeskDatabase,
+  ids: readonly string[],
+  now: number,
+  { read, settings, consecutive = false }: { read?: readonly (Customer | undefined)[] | undefined; settings?: PlanSettings; consecutive?: boolean } = {},
+): Promise<CallbackChanges[]> {
+  const [customers, plan, [followUps, existing]] = await Promise.all([
+    read ?? db.customers.bulkGet([...ids]),
+    settings ?? readSettings(db).then(planSettings),
+    readHistory(db, ids, consecutive),
+  ]);
   return ids.map((_, index) => changesFor(customers[index], followUps[index]!, existing[index]!, plan, now));
 }
 
+/** The stored callback for one the planner wants created: every write path creates callbacks this way. */
+export function plannedCallbackRecord(customerId: string, callback: PlannedCallback, now: number): Callback {
+  return { id: newId(), customerId, kind: callback.kind, planKey: callback.planKey, dueAt: callback.dueAt, status: 'open', createdAt: now, updatedAt: now };
+}
+
+/**
+ * The callbacks a card just added should get: it has no follow-ups and no callbacks yet, so the card
+ * alone plans them (no read). Pure, so a benchmark can compute what an import writes.
+ */
+export function newCustomerCallbacks(card: Customer, settings: PlanSettings, now: number): Callback[] {
+  return changesFor(card, [], [], settings, now).create.map((callback) => plannedCallbackRecord(card.id, callback, now));
+}
+
 /** Writes the changes of several customers with one bulk add and one bulk update. */
-async function writeChanges(db: DealerDeskDatabase, ids: readonly string[], changes: readonly CallbackChanges[], now: number): Promise<void> {
-  const created: Callback[] = [];
+async function writeChanges(db: DealerDeskDatabase, ids: readonly string[], changes: readonly CallbackChanges[], now: number, added: readonly Callback[] = []): Promise<void> {
+  const created: Callback[] = [...added];
   const updates: { key: string; changes: Partial<Callback> }[] = [];
   changes.forEach((change, index) => {
-    for (const callback of change.create) {
-      created.push({ id: newId(), customerId: ids[index]!, kind: callback.kind, planKey: callback.planKey, dueAt: callback.dueAt, status: 'open', createdAt: now, updatedAt: now });
-    }
+    for (const callback of change.create) created.push(plannedCallbackRecord(ids[index]!, callback, now));
     for (const { id, dueAt, reopen } of change.reschedule) updates.push({ key: id, changes: reopen ? { dueAt, status: 'open', updatedAt: now } : { dueAt, updatedAt: now } });
     for (const id of change.cancel) updates.push({ key: id, changes: { status: 'cancelled', updatedAt: now } });
   });
@@ -82,13 +126,33 @@ async function writeChanges(db: DealerDeskDatabase, ids: readonly string[], chan
 }
 
 /**
- * Brings one customer's planned callbacks in line with its card and follow-ups. Call it inside the
- * transaction that changed them (see `replanTables`), so the change and its callbacks land together.
+ * Brings several customers' planned callbacks in line with their cards and follow-ups, reading them
+ * all at once and writing with one bulk add and one bulk update. Call it inside the transaction that
+ * changed them (see `replanTables`), so the change and its callbacks land together. `read`: the cards,
+ * when the caller has them.
  */
+export async function replanCustomers(db: DealerDeskDatabase, ids: readonly string[], now: number, read?: readonly (Customer | undefined)[]): Promise<CallbackChanges[]> {
+  const changes = await planCustomers(db, ids, now, { read });
+  await writeChanges(db, ids, changes, now);
+  return changes;
+}
+
+/** `replanCustomers` for one customer. */
 export async function replanCustomer(db: DealerDeskDatabase, customerId: string, now: number): Promise<CallbackChanges> {
-  const [changes] = await planCustomers(db, [customerId], now);
-  await writeChanges(db, [customerId], [changes!], now);
+  const [changes] = await replanCustomers(db, [customerId], now);
   return changes!;
+}
+
+/**
+ * Plans a batch of cards the current transaction (with `replanTables`) has just written: `added` cards
+ * from the cards alone (`newCustomerCallbacks`), `changed` ones read and reconciled with what they have.
+ * The settings are read once; all the batch's new callbacks go in one bulk add. An import's batch.
+ */
+export async function planWrittenCards(db: DealerDeskDatabase, added: readonly Customer[], changed: readonly Customer[], now: number): Promise<void> {
+  const settings = planSettings(await readSettings(db));
+  const ids = changed.map((card) => card.id);
+  const changes = changed.length ? await planCustomers(db, ids, now, { read: changed, settings }) : [];
+  await writeChanges(db, ids, changes, now, added.flatMap((card) => newCustomerCallbacks(card, settings, now)));
 }
 
 /**
@@ -98,17 +162,16 @@ export async function replanCustomer(db: DealerDeskDatabase, customerId: string,
  * is never undone). An unchanged slice takes no write lock. Returns the cards read and how many
  * customers' callbacks changed.
  */
-async function replanSlice(db: DealerDeskDatabase, readSlice: () => Promise<Customer[]>, now: number): Promise<{ cards: Customer[]; written: number }> {
+async function replanSlice(db: DealerDeskDatabase, readSlice: () => Promise<Customer[]>, now: number, consecutive = false): Promise<{ cards: Customer[]; written: number }> {
   const { cards, stale } = await db.transaction('r', replanTables(db), async () => {
     const cards = await readSlice();
     const ids = cards.map((card) => card.id);
-    const planned = await planCustomers(db, ids, now, cards);
+    const planned = await planCustomers(db, ids, now, { read: cards, consecutive });
     return { cards, stale: ids.filter((_, index) => !isEmpty(planned[index]!)) };
   });
   if (stale.length === 0) return { cards, written: 0 };
   const written = await db.transaction('rw', replanTables(db), async () => {
-    const changes = await planCustomers(db, stale, now);
-    await writeChanges(db, stale, changes, now);
+    const changes = await replanCustomers(db, stale, now);
     return changes.filter((change) => !isEmpty(change)).length;
   });
   return { cards, written };
@@ -136,7 +199,8 @@ export const REPLAN_SLICE = 25;
 
 /**
  * How long a write may take between stamping a card's `updatedAt` and committing it (an import's batch
- * is stamped, then waits for the batch before it): cards stamped this recently are left to the next pass.
+ * is stamped as its transaction starts, then writes its 2,000 cards and their callbacks): cards stamped
+ * this recently are left to the next pass.
  */
 export const SETTLE_MS = 5_000;
 
@@ -173,8 +237,9 @@ export interface ChangedSinceProgress {
 }
 
 /**
- * Plans the cards written without planning (imports, bulk edits, restores, a freshly seeded book):
- * those after `since` in `[updatedAt+id]` order and stamped before `until` (default `now - SETTLE_MS`),
+ * Plans the cards written without planning (restores, writes inside a transaction without the planning
+ * tables, a freshly seeded book; an import plans each batch as it writes it, so the pass finds its
+ * cards planned and writes nothing for them): those after `since` in `[updatedAt+id]` order and stamped before `until` (default `now - SETTLE_MS`),
  * a slice of `REPLAN_SLICE` at a time, read-only unless a customer's callbacks change, yielding to the
  * pages between slices. The key order is total, so cards sharing an `updatedAt` are each planned
  * once, and a card written during the pass is stamped after `until`: the next pass plans it.
@@ -246,7 +311,12 @@ export async function replanAll(
   let changed = 0;
   for (;;) {
     const from = after;
-    const { cards, written } = await replanSlice(db, () => (from === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(from)).limit(REPLAN_SLICE).toArray(), now);
+    const { cards, written } = await replanSlice(
+      db,
+      () => (from === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(from)).limit(REPLAN_SLICE).toArray(),
+      now,
+      true,
+    );
     changed += written;
     if (cards.length) after = cards[cards.length - 1]!.id;
     await options.onSlice?.({ customers: cards.length, written, ...(after === undefined ? {} : { after }) });

@@ -39,8 +39,11 @@ export interface BenchApi {
   seed(size: number): Promise<SeedReport>;
   /** A book of `size` customers where exactly `due` callbacks are due today (for the popup). */
   seedDue(size: number, due: number): Promise<SeedReport>;
-  /** Imports `size` generated cards through storage/ vs raw puts of the same records; empties customers after. */
-  importCompare(size: number, runs: number): Promise<Compared>;
+  /**
+   * Imports `size` generated cards through storage/ (cards and the callbacks planned for them) vs raw
+   * puts of the same records; empties customers and callbacks after. `callbacks`: how many each writes.
+   */
+  importCompare(size: number, runs: number): Promise<Compared & { callbacks: number }>;
   badge(runs: number, baselineRuns: number): Promise<Compared & { count: number }>;
   todayList(runs: number, baselineRuns: number): Promise<Compared & { rows: number }>;
   search(kind: SearchKind, runs: number, baselineRuns: number): Promise<Compared>;

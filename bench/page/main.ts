@@ -5,17 +5,19 @@ import {
   CustomerRepository,
   DATABASE_NAME,
   DealerDeskDatabase,
+  newCustomerCallbacks,
   openDatabase,
   type Callback,
   type CustomerRecord,
   type FollowUp,
 } from '../../storage';
 import { DUE_COUNTER_ID } from '../../storage/due-count';
+import { planSettings, readSettings } from '../../storage/replan';
 import { book, type BookEntry } from '../data/book';
 import { SeededRandom } from '../data/random';
 import type { BenchApi, Compared, SearchKind, SeedReport } from './api';
 import { writeBook } from './seed';
-import { openRaw, rawGet, rawGetAll, rawIndexCount, rawPutAll } from './raw-idb';
+import { openRaw, rawGet, rawGetAll, rawIndexCount, rawPutAll, rawPutStores } from './raw-idb';
 
 // The extension's own database holds the largest book (the dashboard and the sidebar read it);
 // imports and smaller books go to scratch databases of the same schema.
@@ -58,10 +60,12 @@ function endOfToday(now: number): number {
   return end.getTime();
 }
 
+/** A planned book (as storage keeps it), or with `shape` the generated callbacks as shaped, unplanned. */
 async function seedBook(size: number, shape?: (entry: BookEntry, index: number) => void): Promise<SeedReport> {
   const start = performance.now();
   bookNow = Date.now();
-  const report = await writeBook(await rawDb(), customers, size, bookNow, shape);
+  const idb = await rawDb();
+  const report = await writeBook(idb, customers, size, bookNow, shape ? { shape } : { plan: planSettings(await readSettings(db)) });
   // Raw puts bypass storage's due-counter middleware, and the worker counts the book whenever callbacks
   // change (it counted the empty one right after reset): drop that counter so the next read counts
   // the seeded book from the index rather than adding recent callbacks to a stale zero.
@@ -168,19 +172,27 @@ const api: BenchApi = {
       if (!result.ok) throw new Error(`generated card rejected: ${JSON.stringify(input)} ${JSON.stringify(result.errors)}`);
       return result.value;
     });
+    // What the import writes besides the cards: the callbacks it plans for them, from the same pure
+    // planner, computed before the timed part so the baseline times the puts alone.
+    const settings = planSettings(await readSettings(db));
+    const planned = prepared.flatMap((card) => newCustomerCallbacks(card, settings, Date.now()));
     const idb = await rawDb();
+    const empty = () => db.transaction('rw', db.customers, db.callbacks, () => Promise.all([db.customers.clear(), db.callbacks.clear()]));
     const ours: number[] = [];
     const rawPuts: number[] = [];
+    let written = 0;
     for (let run = 0; run < runs; run++) {
-      await db.customers.clear();
+      await empty();
       collectGarbage();
       ours.push(await time(() => customers.createMany(inputs)));
-      await db.customers.clear();
+      written = await db.callbacks.count();
+      await empty();
       collectGarbage();
-      rawPuts.push(await time(() => rawPutAll(idb, 'customers', prepared)));
+      rawPuts.push(await time(() => rawPutStores(idb, { customers: prepared, callbacks: planned })));
     }
-    await db.customers.clear();
-    return { ours, baselines: { 'raw IndexedDB puts, one transaction': rawPuts } };
+    await empty();
+    if (written !== planned.length) throw new Error(`the import wrote ${written} callbacks, the baseline puts ${planned.length}`);
+    return { ours, baselines: { 'raw IndexedDB puts, one transaction': rawPuts }, callbacks: planned.length };
   },
 
   async badge(runs, baselineRuns) {

@@ -22,12 +22,19 @@ function result<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** Every record put in one readwrite transaction: the physical limit of this browser. */
-export async function rawPutAll(db: IDBDatabase, store: string, records: readonly unknown[], durability: IDBTransactionDurability = 'default'): Promise<void> {
-  const tx = db.transaction(store, 'readwrite', { durability });
-  const objects = tx.objectStore(store);
-  for (const record of records) objects.put(record);
+/** Every record of every store put in one readwrite transaction: the physical limit of this browser. */
+export async function rawPutStores(db: IDBDatabase, records: Record<string, readonly unknown[]>, durability: IDBTransactionDurability = 'default'): Promise<void> {
+  const tx = db.transaction(Object.keys(records), 'readwrite', { durability });
+  for (const [store, rows] of Object.entries(records)) {
+    const objects = tx.objectStore(store);
+    for (const record of rows) objects.put(record);
+  }
   await done(tx);
+}
+
+/** `rawPutStores` for one store. */
+export function rawPutAll(db: IDBDatabase, store: string, records: readonly unknown[], durability: IDBTransactionDurability = 'default'): Promise<void> {
+  return rawPutStores(db, { [store]: records }, durability);
 }
 
 export function rawIndexCount(db: IDBDatabase, store: string, index: string, range: IDBKeyRange): Promise<number> {

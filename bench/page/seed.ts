@@ -1,20 +1,37 @@
+import { planCallbacks, reconcileCallbacks, type PlanSettings } from '../../core/cadence';
 import type { Callback, CustomerRecord, CustomerRepository, FollowUp } from '../../storage';
 import { book, type BookEntry } from '../data/book';
 import { SeededRandom } from '../data/random';
 import { rawPutAll } from './raw-idb';
 
 // Writing a generated book: set-up, not a measure. The runner caches the profile holding the 100k book
-// under a hash of this file and the generator, so change them together with care.
+// under a hash of this file, the generator and the planner, so change them together with care.
 
-/** Records as storage writes them; follow-ups and callbacks skip validation (seeding is not measured). */
-function records(customers: CustomerRepository, entries: readonly BookEntry[], now: number, ids: SeededRandom) {
+/**
+ * Records as storage writes them; follow-ups and callbacks skip validation (seeding is not measured).
+ * With `plan`, the book is written as the product keeps it: each card holds the callbacks the planner
+ * gives it, as if every card had been saved through storage/ (which re-plans in the writing
+ * transaction); the generated callbacks stay as history (done, cancelled) and as the consultant's own
+ * (open ones become manual, which no re-plan touches). Without it the generated callbacks are written
+ * as they are (a shaped book the caller keeps unplanned on purpose).
+ */
+function records(customers: CustomerRepository, entries: readonly BookEntry[], now: number, ids: SeededRandom, plan?: PlanSettings) {
   const out = { customers: [] as CustomerRecord[], followUps: [] as FollowUp[], callbacks: [] as Callback[] };
   for (const entry of entries) {
     const prepared = customers.prepare(entry.customer, entry.customer.id);
     if (!prepared.ok) throw new Error(`generated card rejected: ${JSON.stringify(prepared.errors)}`);
-    out.customers.push(prepared.value);
-    for (const followUp of entry.followUps) out.followUps.push({ ...followUp, id: ids.uuid(), createdAt: followUp.at } as FollowUp);
-    for (const callback of entry.callbacks) out.callbacks.push({ status: 'open', ...callback, id: ids.uuid(), createdAt: now, updatedAt: now } as Callback);
+    const customer = prepared.value;
+    out.customers.push(customer);
+    const followUps = entry.followUps.map((followUp) => ({ ...followUp, id: ids.uuid(), createdAt: followUp.at }) as FollowUp);
+    out.followUps.push(...followUps);
+    for (const callback of entry.callbacks) {
+      const own = plan && callback.status === 'open' ? { customerId: callback.customerId, dueAt: callback.dueAt, kind: 'manual' as const, status: 'open' as const } : callback;
+      out.callbacks.push({ status: 'open', ...own, id: ids.uuid(), createdAt: now, updatedAt: now } as Callback);
+    }
+    if (!plan) continue;
+    for (const planned of reconcileCallbacks(planCallbacks(customer, followUps, plan, now), [], now).create) {
+      out.callbacks.push({ id: ids.uuid(), customerId: customer.id, kind: planned.kind, planKey: planned.planKey, dueAt: planned.dueAt, status: 'open', createdAt: now, updatedAt: now });
+    }
   }
   return out;
 }
@@ -24,7 +41,7 @@ export async function writeBook(
   customers: CustomerRepository,
   size: number,
   now: number,
-  shape?: (entry: BookEntry, index: number) => void,
+  options: { plan?: PlanSettings; shape?: (entry: BookEntry, index: number) => void } = {},
 ): Promise<{ customers: number; followUps: number; callbacks: number }> {
   let index = 0;
   const report = { customers: 0, followUps: 0, callbacks: 0 };
@@ -32,8 +49,8 @@ export async function writeBook(
   let writing: Promise<unknown> = Promise.resolve();
   const ids = new SeededRandom(size);
   for (const entries of book(size, { now })) {
-    if (shape) for (const entry of entries) shape(entry, index++);
-    const batch = records(customers, entries, now, ids);
+    if (options.shape) for (const entry of entries) options.shape(entry, index++);
+    const batch = records(customers, entries, now, ids, options.plan);
     await writing;
     writing = Promise.all([
       rawPutAll(idb, 'customers', batch.customers, 'relaxed'),

@@ -46,16 +46,47 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-export function toLocal(at: number, timeZone: string): LocalDateTime & { second: number } {
+/** How far `timeZone`'s wall clock is ahead of UTC at `at`, in ms, as `Intl` says (a few µs a call). */
+function measuredOffset(at: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(at)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour! % 24, minute: parts.minute!, second: parts.second! };
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
+  return asUtc - (at - (((at % 1000) + 1000) % 1000));
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Zone offsets by UTC day: planning a 2,000-card import batch asks for the same few hundred days thousands of times. */
+const offsets = new Map<string, Map<number, number>>();
+const MAX_CACHED_DAYS = 20_000;
+
+/**
+ * The offset at `at`. A day whose first and last second have the same offset has it all day long
+ * (zones change at most twice a year): it is remembered; a day with a change is measured each time.
+ */
 function offsetAt(at: number, timeZone: string): number {
-  const local = toLocal(at, timeZone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  return asUtc - (at - (((at % 1000) + 1000) % 1000));
+  const day = Math.floor(at / DAY_MS);
+  let days = offsets.get(timeZone);
+  if (!days) offsets.set(timeZone, (days = new Map()));
+  const known = days.get(day);
+  if (known !== undefined) return known;
+  const start = day * DAY_MS;
+  const offset = measuredOffset(start, timeZone);
+  if (measuredOffset(start + DAY_MS - 1000, timeZone) !== offset) return measuredOffset(at, timeZone);
+  if (days.size >= MAX_CACHED_DAYS) days.clear();
+  days.set(day, offset);
+  return offset;
+}
+
+export function toLocal(at: number, timeZone: string): LocalDateTime & { second: number } {
+  const local = new Date(at + offsetAt(at, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** The instant a wall-clock time happens in `timeZone` (day and month overflow roll over, as in `Date.UTC`). */

@@ -111,42 +111,36 @@ function renderedPrice(element: Element, part: 'whole' | 'after-label'): Labelle
   };
 }
 
-/** Two lists of hits, each in reading order, as one list in reading order. */
-function inReadingOrder(first: PhoneHit[], second: PhoneHit[]): PhoneHit[] {
-  const merged: PhoneHit[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < first.length && j < second.length) {
-    const a = first[i]!.element;
-    const b = second[j]!.element;
-    // Neighbours in the page are compared, which is cheap even among thousands of sibling rows.
-    if (a === b || a.compareDocumentPosition(b) & 4 /* following */) merged.push(first[i++]!);
-    else merged.push(second[j++]!);
-  }
-  return merged.concat(first.slice(i), second.slice(j));
-}
-
 function readPage(doc: Document): PageReading {
-  const links: PhoneHit[] = [];
   const hits: PhoneHit[] = [];
   const labels: Labelled[] = [];
   const body = doc.body ?? doc.documentElement;
   if (!body) return { hits, labels };
+  const chrome = new Map<Element, Element | null>();
+  const links = new Map<Element, PhoneHit>();
   for (const link of body.querySelectorAll('a[href^="tel:"], a[href^="TEL:"]')) {
-    if (links.length >= MAX_PHONES_READ) break;
+    if (links.size >= MAX_PHONES_READ) break;
     let number: string | undefined;
     try {
       number = phoneFromValue(decodeURIComponent(link.getAttribute('href')!.slice(4)));
     } catch {
       number = undefined;
     }
-    if (number && !inSiteChrome(link)) links.push({ text: number, digits: digitsOf(number), element: link, source: 'tel-link' });
+    if (number && !inSiteChrome(link, chrome)) links.set(link, { text: number, digits: digitsOf(number), element: link, source: 'tel-link' });
   }
   // One native pass over the text; the few nodes that hold digits or look like a label get a closer look.
-  const walker = doc.createTreeWalker(body, 4 /* text nodes */);
+  // Where the page has tel: links, elements are walked too, so each link's number takes its place in
+  // reading order among the text hits (comparing positions afterwards walks long sibling lists).
+  const walker = doc.createTreeWalker(body, links.size ? 1 | 4 /* elements and text */ : 4 /* text nodes */);
   let pending: LabelKey | undefined;
   const skippedMemo = new Map<Element, boolean>();
-  for (let node = walker.nextNode() as Text | null; node && hits.length < MAX_PHONES_READ; node = walker.nextNode() as Text | null) {
+  for (let next = walker.nextNode(); next && hits.length < MAX_PHONES_READ; next = walker.nextNode()) {
+    if (next.nodeType === 1) {
+      const link = links.get(next as Element);
+      if (link) hits.push(link);
+      continue;
+    }
+    const node = next as Text;
     const data = node.data;
     const digits = HAS_DIGITS.test(data);
     const short = data.length <= 120;
@@ -186,10 +180,10 @@ function readPage(doc: Document): PageReading {
     if (found.length === 0) continue;
     // A number after 微信 is a WeChat id, not a second phone; after a price or a date, nothing.
     if (label && label !== 'phone' && label !== 'name' && label !== 'dealer') continue;
-    if (inSiteChrome(parent) || !isVisible(parent)) continue;
+    if (inSiteChrome(parent, chrome) || !isVisible(parent)) continue;
     for (const match of found) hits.push({ text: match.text, digits: match.digits, element: parent, source: label === 'phone' ? 'label' : 'text' });
   }
-  return { hits: links.length ? inReadingOrder(links, hits) : hits, labels };
+  return { hits, labels };
 }
 
 /**

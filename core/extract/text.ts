@@ -29,12 +29,37 @@ export function isVisible(element: Element): boolean {
   return true;
 }
 
-export function inSiteChrome(element: Element): boolean {
-  const chrome = element.closest(CHROME);
+/**
+ * In the site's own header, footer or navigation? The nearest such ancestor decides, and only when it
+ * sits near the top of the tree. `memo` holds the nearest one per element for one extraction: a list's
+ * rows share their ancestors, so each is matched against the selectors once (not once per phone).
+ */
+export function inSiteChrome(element: Element, memo: Map<Element, Element | null> = new Map()): boolean {
+  const chrome = nearestChrome(element, memo);
   if (!chrome) return false;
   let depth = 0;
   for (let node = chrome.parentElement; node && node.tagName !== 'BODY'; node = node.parentElement) if (++depth > CHROME_DEPTH) return false;
   return true;
+}
+
+function nearestChrome(element: Element, memo: Map<Element, Element | null>): Element | null {
+  const path: Element[] = [];
+  let found: Element | null = null;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const known = memo.get(node);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    if (node.matches(CHROME)) {
+      found = node;
+      memo.set(node, node);
+      break;
+    }
+    path.push(node);
+  }
+  for (const node of path) memo.set(node, found);
+  return found;
 }
 
 /**

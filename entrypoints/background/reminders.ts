@@ -88,7 +88,8 @@ interface ReplanCursor {
 
 /**
  * Once a day, and within a minute of a change to the cadence settings, every customer is re-planned;
- * in between, within a minute, the cards written without planning (imports, bulk edits, restores).
+ * in between, within a minute, the cards written without planning (restores, writes in a transaction
+ * without the planning tables); imports plan their own batches, so this pass only reads their cards.
  */
 async function replanWhenStale(now: number): Promise<'more' | 'done'> {
   const stamp = await planStamp(db, now);

@@ -8,8 +8,6 @@ import { loadDueLists, type DueLists, type SectionName } from '../shared/due-cal
 import { afterNextPaint } from '../shared/after-next-paint';
 
 const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0, locale: 'zh_CN' };
-/** Rows on the first screen (a 600 px popup shows about five): read and drawn before anything else. */
-export const FIRST_SCREEN_ROWS = 6;
 /** Rows per section once the first screen is up; "more" draws the rest. */
 const FIRST_ROWS = 25;
 // Off the first screen's path (each is a file to fetch before the first row): loaded on use.

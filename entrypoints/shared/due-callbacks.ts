@@ -1,10 +1,10 @@
-import { snoozeTomorrowAt, systemTimeZone } from '../../core/cadence/local-time';
+import { snoozeTomorrowAt } from '../../core/cadence/local-time';
 import { OVERDUE_AFTER_MS } from '../../core/cadence/rules';
 import { getLocale, type Locale } from '../../core/i18n';
 import { bestScript } from '../../core/scripts/suggest';
 import type { CallbackListItem } from '../../components/callback-list/callback-list.component';
 import type { ReadableDatabase } from '../../storage/reader';
-import { readDueCallbacks, readLiveCustomers, readReminderSettings } from '../../storage/due-list';
+import { readDueScreen, type DueScreen } from '../../storage/due-list';
 import { scriptLibrary } from '../../storage/script-library';
 import { callbackListItem } from './callback-list-item';
 
@@ -25,33 +25,19 @@ export type DueLists = Record<SectionName, DueSection> & {
 };
 
 /**
- * Reads the three lists from the due-time index in one read-only transaction; customers, reasons and
- * scripts are worked out only for the first `shown[section]` rows (and `rowsInAll` rows in all), so
- * hundreds of due callbacks cost little more than a few.
+ * Reads the three lists from the due-time index in one read-only transaction (`readDueScreen`) and
+ * makes their rows.
  */
 export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionName, number>, now: number = Date.now(), rowsInAll: number = Infinity): Promise<DueLists> {
-  const snapshot = db.snapshot();
-  // The ranges are read for the machine's time zone beside the settings (a round trip fewer), and
-  // read again in the rare case the settings name another zone.
-  const machineZone = systemTimeZone();
-  const [settings, stored, guessed] = await Promise.all([
-    readReminderSettings(snapshot),
-    snapshot.scripts(),
-    readDueCallbacks(snapshot, now, OVERDUE_AFTER_MS, machineZone, shown),
-  ]);
+  return dueListsFrom(await readDueScreen(db, shown, now, OVERDUE_AFTER_MS, rowsInAll), now);
+}
+
+/**
+ * The rows of what `readDueScreen` read: customers, reasons and scripts are worked out only for the
+ * callbacks read, so hundreds due cost little more than a few.
+ */
+export function dueListsFrom({ settings, scripts: stored, due, customers }: DueScreen, now: number): DueLists {
   const locale = settings.language ?? getLocale();
-  const due = settings.timeZone === machineZone ? guessed : await readDueCallbacks(snapshot, now, OVERDUE_AFTER_MS, settings.timeZone, shown);
-  const sections: SectionName[] = ['overdue', 'today', 'upcoming'];
-  // At most `rowsInAll` rows (a first screen): the earliest sections fill it; a later one that has
-  // callbacks still gets its first row, so no list reads as empty.
-  let left = rowsInAll;
-  for (const name of sections) {
-    const { callbacks } = due[name];
-    const keep = Math.max(Math.min(callbacks.length, left), Math.min(callbacks.length, 1));
-    due[name] = { total: due[name].total, callbacks: callbacks.slice(0, keep) };
-    left -= keep;
-  }
-  const customers = await readLiveCustomers(snapshot, sections.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
   const scripts = scriptLibrary(stored, locale);
   const section = (name: SectionName): DueSection => ({
     total: due[name].total,

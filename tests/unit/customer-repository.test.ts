@@ -120,7 +120,7 @@ describe('customer repository', () => {
     expect((await customers.find({ phoneTail: '1234', limit: 5 })).map((customer) => customer.id)).toEqual([twice.id]);
   });
 
-  test('createMany writes every valid card, reports each rejected row by its place, and tells progress', async () => {
+  test('createMany writes every valid card with its callbacks, reports each rejected row by its place, and tells progress', async () => {
     const inputs = Array.from({ length: 7 }, (_, i) => ({ name: `客户${i}`, phones: [{ number: i === 3 ? '12345' : `1380013800${i}` }] }));
     inputs[5] = { name: '', phones: [{ number: '13800138005' }] };
     const progress: [number, number][] = [];
@@ -139,6 +139,9 @@ describe('customer repository', () => {
     const stored = await db.customers.toArray();
     expect(stored.map((customer) => customer.name).sort()).toEqual(['客户0', '客户1', '客户2', '客户4', '客户6']);
     expect(stored.find((customer) => customer.name === '客户1')).toMatchObject({ phoneNumbers: ['+8613800138001'], nameInitials: 'kh1' });
+    // Each new lead's first contact is planned in the write that stored it.
+    const firstContacts = (await db.callbacks.toArray()).filter((callback) => callback.planKey === 'first_contact');
+    expect(firstContacts.map((callback) => callback.customerId).sort()).toEqual(stored.map((customer) => customer.id).sort());
   });
 
   test('recent pages by last change, newest first, without offsets', async () => {

@@ -10,6 +10,8 @@ import {
   planStamp,
   ReminderRepository,
   replanAll,
+  replanCustomer,
+  replanTables,
   replanChangedSince,
   plannedThrough,
   REPLAN_SLICE,
@@ -281,7 +283,55 @@ describe('a full re-plan of a big book', () => {
       watched.close();
     }
   });
+  test("reads each slice's follow-ups and callbacks by id range, and plans every customer from its own", async () => {
+    const now = sh('2026-11-23 10:00');
+    await setUp(now);
+    const repository = new CustomerRepository(db, () => now);
+    const grades = ['H', 'A', 'B', 'C', 'F'] as const;
+    const cards = Array.from({ length: 60 }, (_, i) => {
+      const card = repository.prepare({ ...lead, grade: grades[i % 5], name: `客户${i}`, phones: [{ number: `1382${String(i).padStart(7, '0')}` }] }, `c${String(i).padStart(4, '0')}`);
+      if (!card.ok) throw new Error('refused');
+      return card.value;
+    });
+    await db.customers.bulkAdd(cards);
+    // Every other customer has been contacted (its own last contact and next date), and has a manual
+    // callback; one follow-up belongs to an id that sorts between two customers but is nobody's.
+    const followUps = cards.flatMap((card, i) =>
+      i % 2 ? [] : [{ id: `f${i}`, customerId: card.id, at: now - (i + 1) * 3_600_000, method: 'call' as const, summary: '电话', createdAt: now, ...(i % 4 ? {} : { nextAt: now + i * 86_400_000 }) }],
+    );
+    await db.followUps.bulkAdd([...followUps, { id: 'stray', customerId: 'c0010x', at: now, method: 'call', summary: '电话', createdAt: now, nextAt: now }]);
+    await db.callbacks.bulkAdd(cards.filter((_, i) => i % 3 === 0).map((card, i) => ({ id: `m${i}`, customerId: card.id, kind: 'manual' as const, dueAt: now + 86_400_000, status: 'open' as const, createdAt: now, updatedAt: now })));
+
+    // The same book planned one customer at a time, each from its own reads.
+    const expected = new Map<string, unknown>();
+    const twin = new DealerDeskDatabase(`${db.name}-twin`);
+    try {
+      const [storedFollowUps, storedCallbacks, storedSettings] = await Promise.all([db.followUps.toArray(), db.callbacks.toArray(), db.settings.toArray()]);
+      await twin.transaction('rw', twin.tables, async () => {
+        await twin.customers.bulkAdd(cards);
+        await twin.followUps.bulkAdd(storedFollowUps);
+        await twin.callbacks.bulkAdd(storedCallbacks);
+        await twin.settings.bulkAdd(storedSettings);
+      });
+      for (const card of cards) await twin.transaction('rw', replanTables(twin), () => replanCustomer(twin, card.id, now));
+      for (const card of cards) expected.set(card.id, plannedOf(await twin.callbacks.where('customerId').equals(card.id).toArray()));
+    } finally {
+      twin.close();
+      await twin.delete();
+    }
+    expect(await replanAll(db, now)).toMatchObject({ done: true });
+    for (const card of cards) expect(plannedOf(await db.callbacks.where('customerId').equals(card.id).toArray()), card.id).toEqual(expected.get(card.id));
+    // Not a vacuous comparison: contacted customers' next dates were planned, F customers got nothing.
+    expect(plannedOf(await db.callbacks.where('customerId').equals('c0008').toArray())).toContainEqual(['grade_cadence', now + 8 * 86_400_000, 'open']);
+    expect(plannedOf(await db.callbacks.where('customerId').equals('c0009').toArray()).filter(([kind]) => kind !== 'manual')).toEqual([]);
+  });
 });
+
+/** What a customer's callbacks say, without their generated ids and times. */
+function plannedOf(callbacks: readonly { kind: string; dueAt: number; status: string }[]): [string, number, string][] {
+  return callbacks.map((callback): [string, number, string] => [callback.kind, callback.dueAt, callback.status]).sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
+}
+
 
 describe('cards written without planning', () => {
   /** `count` cards as an import writes them (no callbacks), stamped by `stamp(i)`, ids in an order unrelated to it. */

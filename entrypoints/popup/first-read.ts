@@ -1,0 +1,27 @@
+import { OVERDUE_AFTER_MS } from '../../core/cadence/rules';
+import { readDueScreen, type DueScreen } from '../../storage/due-list';
+import { openReader, type ReadableDatabase } from '../../storage/reader';
+
+/** Rows on the first screen (a 600 px popup shows about five): read and drawn before anything else. */
+export const FIRST_SCREEN_ROWS = 6;
+
+/** The database (when it exists) and the first screen's rows as stored, read at `now`. */
+export interface PopupFirstRead {
+  reader: ReadableDatabase | undefined;
+  screen: DueScreen | undefined;
+  now: number;
+}
+
+declare global {
+  /** Started by `popup-first-read.js` in the popup's head, while the module files are still on their way. */
+  var ddPopupFirstRead: Promise<PopupFirstRead> | undefined;
+}
+
+/** Opens the database as it is (never creating it) and reads the first screen in one read-only transaction. */
+export async function readPopupFirstScreen(): Promise<PopupFirstRead> {
+  const now = Date.now();
+  const reader = await openReader();
+  const rows = { overdue: FIRST_SCREEN_ROWS, today: FIRST_SCREEN_ROWS, upcoming: FIRST_SCREEN_ROWS };
+  const screen = reader && (await readDueScreen(reader, rows, now, OVERDUE_AFTER_MS, FIRST_SCREEN_ROWS).catch(() => undefined));
+  return { reader, screen, now };
+}
