@@ -72,8 +72,8 @@ describe('an import plans its customers’ callbacks as it writes them', () => {
       expect(stored.every((callback) => callback.status === 'open' && callback.createdAt === NOW)).toBe(true);
       expect(stored.map(({ planKey, kind, dueAt }) => ({ planKey, kind, dueAt }))).toEqual(await plannerSays(await byName(name), NOW));
     }
-    // A new lead: called at once, then on its grade's cadence.
-    expect((await callbacksOf('王芳')).map((callback) => callback.planKey)).toEqual(['first_contact', `grade_cadence:${newLead.source!.capturedAt}`]);
+    // A new lead: called at once, then on its grade's cadence, and greeted on the next holiday.
+    expect((await callbacksOf('王芳')).map((callback) => callback.planKey)).toEqual(['first_contact', `grade_cadence:${newLead.source!.capturedAt}`, 'holiday:new_year:2027-01-01']);
     // An owner imported ten days after delivery: today's step of the timeline (not the missed ones),
     // the later ones, first service and the insurance renewal.
     const ownerKeys = (await callbacksOf('刘强')).map((callback) => callback.planKey);
