@@ -68,7 +68,7 @@ function buildCalendar(): readonly HolidayDate[] {
 }
 
 /** Every greeting day of the covered years, in date order (two holidays on one date keep both). */
-export const HOLIDAY_CALENDAR: readonly HolidayDate[] = buildCalendar();
+export const HOLIDAY_CALENDAR: readonly HolidayDate[] = /* @__PURE__ */ buildCalendar();
 
 /** Index of the first calendar entry on or after `dayNumber`. */
 function firstFrom(dayNumber: number): number {
