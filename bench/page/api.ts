@@ -35,7 +35,7 @@ export interface BenchApi {
   book(): Promise<BookState>;
   /** Empties every table of the database in use. */
   reset(): Promise<void>;
-  /** Writes a generated book of `size` customers (+5 follow-ups, 1–3 callbacks each), fast path. */
+  /** Writes a generated, planned book of `size` customers (+5 follow-ups, the planner's callbacks and 1–3 generated ones each), fast path. */
   seed(size: number): Promise<SeedReport>;
   /** A book of `size` customers where exactly `due` callbacks are due today (for the popup). */
   seedDue(size: number, due: number): Promise<SeedReport>;
