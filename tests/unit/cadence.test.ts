@@ -1,7 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  DEFAULT_CADENCE,
-  DEFAULT_FOLLOW_UP_RULES,
   fitToWorkingHours,
   planCallbacks,
   reconcileCallbacks,
@@ -11,21 +9,8 @@ import {
   type PlanSettings,
   type PlannedCallback,
 } from '../../core/cadence';
+import { SHANGHAI, sh, shanghaiPlanSettings as settings } from './support/shanghai';
 
-const SHANGHAI = 'Asia/Shanghai';
-const settings: PlanSettings = {
-  cadence: { ...DEFAULT_CADENCE },
-  ...DEFAULT_FOLLOW_UP_RULES,
-  workingHours: { start: '09:00', end: '20:00' },
-  quietHours: { start: '21:00', end: '08:30' },
-  timeZone: SHANGHAI,
-};
-
-/** `2026-11-23 10:00` read as Shanghai wall-clock time (UTC+8, no daylight saving). */
-function sh(local: string): number {
-  const [date, time = '00:00'] = local.split(' ');
-  return Date.parse(`${date}T${time}:00+08:00`);
-}
 
 function customer(overrides: Partial<PlanCustomer> = {}): PlanCustomer {
   return { id: 'c1', stage: 'potential', grade: 'C', createdAt: sh('2026-11-23 10:00'), updatedAt: sh('2026-11-23 10:00'), deal: { status: 'open' }, ...overrides };

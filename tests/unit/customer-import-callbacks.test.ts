@@ -15,8 +15,8 @@ import {
 import { commitImport, planImport, type DuplicatePolicy, type ImportRow } from '../../storage/customer-import';
 import { readSettings } from '../../storage/replan';
 import { freshDatabase, snapshot } from './support/database';
+import { sh } from './support/shanghai';
 
-const sh = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = sh('2026-11-23 10:00');
 

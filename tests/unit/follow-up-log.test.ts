@@ -20,8 +20,8 @@ import {
   type ReplanSlice,
   type CustomerInput,
 } from '../../storage';
+import { sh } from './support/shanghai';
 
-const sh = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 let db: DealerDeskDatabase;
 let counter = 0;
 

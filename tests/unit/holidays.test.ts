@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import {
-  DEFAULT_CADENCE,
-  DEFAULT_FOLLOW_UP_RULES,
   HOLIDAY_CALENDAR,
   HOLIDAY_FIRST_YEAR,
   HOLIDAY_IDS,
@@ -19,21 +17,8 @@ import { setLocale } from '../../core/i18n';
 import { bestScript, builtInScripts } from '../../core/scripts';
 import { CallbackRepository, CustomerRepository, DealerDeskDatabase, replanAll, SettingsRepository } from '../../storage';
 import { settingsSchema } from '../../storage/schemas/settings';
+import { SHANGHAI, sh, shanghaiPlanSettings as settings } from './support/shanghai';
 
-const SHANGHAI = 'Asia/Shanghai';
-const settings: PlanSettings = {
-  cadence: { ...DEFAULT_CADENCE },
-  ...DEFAULT_FOLLOW_UP_RULES,
-  workingHours: { start: '09:00', end: '20:00' },
-  quietHours: { start: '21:00', end: '08:30' },
-  timeZone: SHANGHAI,
-};
-
-/** `2026-11-23 10:00` read as Shanghai wall-clock time (UTC+8, no daylight saving). */
-function sh(local: string): number {
-  const [date, time = '00:00'] = local.split(' ');
-  return Date.parse(`${date}T${time}:00+08:00`);
-}
 
 const owner: PlanCustomer = {
   id: 'c1',
