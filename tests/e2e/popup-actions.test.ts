@@ -3,11 +3,9 @@ import type { Page } from 'playwright-core';
 import { launchExtension, waitForDashboardOnInstall, type ExtensionBrowser } from './support/extension';
 import { sidebarFrame } from './support/sidebar';
 import { openToolbarPopup, type ToolbarPopup } from './support/toolbar-popup';
+import { seededCustomer, seededManualCallback, seedRows } from './support/seed-rows';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
 import en from '../../public/_locales/en/messages.json';
-
-// The extension APIs, as seen by code evaluated in the extension's pages.
-declare const chrome: typeof import('@wxt-dev/browser').browser;
 
 let browser: ExtensionBrowser;
 
@@ -67,48 +65,11 @@ test('"capture this tab" over a page that cannot be captured says so and stays o
 
 /** Writes a customer with a callback due now straight into the extension's IndexedDB, as a restored backup would. */
 async function seedDueCustomer(page: Page, id: string, name: string): Promise<void> {
-  await page.evaluate(
-    async ({ id, name }) => {
-      const now = Date.now();
-      const phone = '+8613900139001';
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('dealer-desk');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['customers', 'callbacks', ...(db.objectStoreNames.contains('counters') ? ['counters'] : [])], 'readwrite');
-        if (db.objectStoreNames.contains('counters')) tx.objectStore('counters').clear();
-        tx.objectStore('customers').put({
-          id,
-          name,
-          gender: 'female',
-          phones: [{ number: phone, label: 'mobile', primary: true }],
-          phoneNumbers: [phone],
-          phoneTails: [phone.slice(-4)],
-          nameInitials: '',
-          namePinyin: '',
-          source: { channel: 'autohome' },
-          stage: 'owner',
-          grade: 'O',
-          needs: { brands: [], concerns: [], comparedModels: [] },
-          testDrives: [],
-          materialsGiven: [],
-          objections: [],
-          deal: { status: 'open' },
-          tags: [],
-          createdAt: now - 3_600_000,
-          updatedAt: now - 3_600_000,
-        });
-        tx.objectStore('callbacks').put({ id: `cb-${id}`, customerId: id, dueAt: now - 60_000, kind: 'manual', note: '回电约保养', status: 'open', createdAt: now, updatedAt: now });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      await chrome.runtime.sendMessage({ type: 'reminders-refresh' });
-    },
-    { id, name },
-  );
+  const now = await page.evaluate(() => Date.now());
+  await seedRows(page, {
+    customers: [seededCustomer(id, name, '+8613900139001', now)],
+    callbacks: [seededManualCallback(`cb-${id}`, id, now - 60_000, '回电约保养', now)],
+  });
 }
 
 test('"open" on a due callback opens that customer\'s card in the dashboard', async () => {

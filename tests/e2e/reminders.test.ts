@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchExtension, waitForDashboardOnInstall, type ExtensionBrowser } from './support/extension';
 import { clickLauncher } from './support/sidebar';
+import { seededCustomer, seededManualCallback, seedRows } from './support/seed-rows';
 
 // The extension APIs, as seen by code evaluated in the extension's pages and service worker.
 declare const chrome: typeof import('@wxt-dev/browser').browser;
@@ -13,59 +14,8 @@ const MINUTE = 60_000;
 let browser: ExtensionBrowser;
 let seededAt: number;
 
-function customer(id: string, name: string, phone: string) {
-  return {
-    id,
-    name,
-    gender: 'female',
-    phones: [{ number: phone, label: 'mobile', primary: true }],
-    phoneNumbers: [phone],
-    phoneTails: [phone.slice(-4)],
-    nameInitials: '',
-    namePinyin: '',
-    source: { channel: 'autohome' },
-    // Owners without dates: the daily re-plan gives them no callbacks of its own, only the seeded ones count.
-    stage: 'owner',
-    grade: 'O',
-    needs: { brands: [], concerns: [], comparedModels: [] },
-    testDrives: [],
-    materialsGiven: [],
-    objections: [],
-    deal: { status: 'open' },
-    tags: [],
-    createdAt: seededAt - 3 * 60 * MINUTE,
-    updatedAt: seededAt - 3 * 60 * MINUTE,
-  };
-}
-
-/** A callback the consultant scheduled by hand: re-planning never touches it. */
-function callback(id: string, customerId: string, dueAt: number, note: string) {
-  return { id, customerId, dueAt, kind: 'manual', note, status: 'open', createdAt: seededAt, updatedAt: seededAt };
-}
-
-/**
- * Writes rows straight into the extension's IndexedDB from one of its pages, as a restored backup would;
- * any derived counter storage keeps is dropped, so it is recomputed from the rows.
- */
-async function seed(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('dealer-desk');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const derived = ['counters'].filter((name) => db.objectStoreNames.contains(name));
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction([...Object.keys(rows), ...derived], 'readwrite');
-      for (const name of derived) tx.objectStore(name).clear();
-      for (const [table, records] of Object.entries(rows)) for (const record of records) tx.objectStore(table).put(record);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    await chrome.runtime.sendMessage({ type: 'reminders-refresh' });
-  }, rows);
-}
+const customer = (id: string, name: string, phone: string) => seededCustomer(id, name, phone, seededAt);
+const callback = (id: string, customerId: string, dueAt: number, note: string) => seededManualCallback(id, customerId, dueAt, note, seededAt);
 
 async function badge(worker: Worker): Promise<{ text: string; colour: number[] }> {
   return worker.evaluate(async () => ({
@@ -100,7 +50,7 @@ test('the badge counts due and overdue callbacks, survives a restart, and each c
   const page = await browser.openExtensionPage('/popup.html');
   await databaseReady(page);
   seededAt = await page.evaluate(() => Date.now());
-  await seed(page, {
+  await seedRows(page, {
     // No quiet hours, so the machine's clock cannot silence the notifications under test; no holiday
     // greetings, so an owner's greeting falling due on a holiday's eve cannot add to the count.
     settings: [{ id: 'settings', quietHours: { start: '00:00', end: '00:00' }, followUpRules: { holidays: [] } }],
@@ -152,7 +102,7 @@ test('the badge counts due and overdue callbacks, survives a restart, and each c
   const again = await browser.openExtensionPage('/popup.html');
   // The snoozed callback falls due again in an hour; meanwhile one with a new due time arrives.
   const now = await again.evaluate(() => Date.now());
-  await seed(again, { callbacks: [callback('cb-new', 'c-later', now + 3_000, '回电')] });
+  await seedRows(again, { callbacks: [callback('cb-new', 'c-later', now + 3_000, '回电')] });
   await expect.poll(() => badge(worker)).toEqual({ text: '', colour: AMBER });
   expect(await notificationIds(worker)).toEqual([]);
 
