@@ -1,5 +1,6 @@
 import { planCallbacks, reconcileCallbacks, type PlanSettings } from '../../core/cadence';
 import type { Callback, CustomerRecord, CustomerRepository, FollowUp } from '../../storage';
+import { plannedCallbackRecord } from '../../storage/replan';
 import { book, type BookEntry } from '../data/book';
 import { SeededRandom } from '../data/random';
 import { rawPutAll } from './raw-idb';
@@ -30,7 +31,7 @@ function records(customers: CustomerRepository, entries: readonly BookEntry[], n
     }
     if (!plan) continue;
     for (const planned of reconcileCallbacks(planCallbacks(customer, followUps, plan, now), [], now).create) {
-      out.callbacks.push({ id: ids.uuid(), customerId: customer.id, kind: planned.kind, planKey: planned.planKey, dueAt: planned.dueAt, status: 'open', createdAt: now, updatedAt: now });
+      out.callbacks.push({ ...plannedCallbackRecord(customer.id, planned, now), id: ids.uuid() });
     }
   }
   return out;
