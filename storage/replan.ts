@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
-import { localDateKey, planCallbacks, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlannedCallback, type PlanSettings } from '../core/cadence';
+import { DATE_ROLLING_KINDS, localDateKey, planCallbacks, ROLLS_WITHIN_MS, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlannedCallback, type PlanSettings } from '../core/cadence';
 import type { DealerDeskDatabase } from './database';
 import { newId } from './schemas/common';
-import type { Callback } from './schemas/callback';
+import { CALLBACK_STATUSES, type Callback } from './schemas/callback';
 import type { Customer } from './schemas/customer';
 import type { FollowUp } from './schemas/follow-up';
 import { settingsSchema, type Settings } from './schemas/settings';
@@ -186,12 +186,17 @@ export function yieldToForeground(): Promise<void> {
 }
 
 /**
- * What a full re-plan depends on besides the customers: the planning settings and the local date
- * (birthdays roll to next year, stale steps stop being created). When it changes, re-plan everyone.
+ * What a full re-plan depends on besides the customers: the planning settings. When they change,
+ * re-plan everyone. The date is not in it: as days pass only the customers whose birthday or holiday
+ * greeting has just rolled on need re-planning (`replanRolled`), not the whole book.
  */
-export async function planStamp(db: DealerDeskDatabase, now: number): Promise<string> {
-  const settings = planSettings(await readSettings(db));
-  return `${localDateKey(now, settings.timeZone)}|${JSON.stringify(settings)}`;
+export async function planStamp(db: DealerDeskDatabase): Promise<string> {
+  return JSON.stringify(planSettings(await readSettings(db)));
+}
+
+/** The local calendar day of `at` in the planning time zone (`YYYY-MM-DD`): date-rolling rules move on when it changes. */
+export async function planDay(db: DealerDeskDatabase, at: number): Promise<string> {
+  return localDateKey(at, planSettings(await readSettings(db)).timeZone);
 }
 
 /** Customers per slice of background re-planning: each slice's transactions stay within a few milliseconds. */
@@ -324,4 +329,57 @@ export async function replanAll(
     if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return { done: false, after, changed };
     await yieldToForeground();
   }
+}
+
+/** The window of due times whose date-rolling callbacks the daily re-plan looks at: `[from, to)`. */
+export interface RollingWindow {
+  /** When the customers were last planned as of (the previous daily re-plan, or a full one). */
+  from: number;
+  /** When this daily re-plan started: its window stays the same when it resumes. */
+  to: number;
+}
+
+/**
+ * The customers whose plan may have moved on between `from` and `to` because a date passed: those
+ * with a birthday or holiday callback (open, snoozed, done or cancelled: every such rule leaves its
+ * row) due from `from - ROLLS_WITHIN_MS` on. Read through the `[status+dueAt]` index: a few days of
+ * callbacks, not the whole book. Ascending ids, each once.
+ */
+export async function customersRolledOn(db: DealerDeskDatabase, { from, to }: RollingWindow): Promise<string[]> {
+  const since = from - ROLLS_WITHIN_MS;
+  const due = await Promise.all(CALLBACK_STATUSES.map((status) => db.callbacks.where('[status+dueAt]').between([status, since], [status, to], true, false).toArray()));
+  const ids = new Set<string>();
+  for (const callbacks of due) for (const callback of callbacks) if ((DATE_ROLLING_KINDS as readonly string[]).includes(callback.kind)) ids.add(callback.customerId);
+  return [...ids].sort();
+}
+
+/**
+ * The daily re-plan: re-plans the customers of `customersRolledOn(window)` (next year's birthday,
+ * the next holiday's greeting; the passed one withdrawn if unsent), a slice of `REPLAN_SLICE` at a
+ * time, read-only for the unchanged, yielding to the pages in between. On an ordinary day that is
+ * the few customers whose birthday just passed; the day after a holiday, every customer greeted.
+ * With `budgetMs` it stops after a slice and says where it got (`after`), to resume with the same window.
+ */
+export async function replanRolled(
+  db: DealerDeskDatabase,
+  window: RollingWindow,
+  now: number,
+  options: { after?: string; budgetMs?: number; slice?: number; onSlice?: (slice: ReplanSlice) => void | Promise<void> } = {},
+): Promise<ReplanProgress> {
+  const started = Date.now();
+  const size = options.slice ?? REPLAN_SLICE;
+  const ids = (await customersRolledOn(db, window)).filter((id) => options.after === undefined || id > options.after);
+  let after = options.after;
+  let changed = 0;
+  for (let start = 0; start < ids.length; start += size) {
+    const slice = ids.slice(start, start + size);
+    const { written } = await replanSlice(db, async () => (await db.customers.bulkGet(slice)).filter((card) => card !== undefined), now);
+    changed += written;
+    after = slice[slice.length - 1];
+    await options.onSlice?.({ customers: slice.length, written, ...(after === undefined ? {} : { after }) });
+    if (start + size >= ids.length) break;
+    if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return { done: false, ...(after === undefined ? {} : { after }), changed };
+    await yieldToForeground();
+  }
+  return { done: true, changed };
 }
