@@ -4,6 +4,7 @@ import type { DealerDeskDatabase } from './database';
 import { newId } from './schemas/common';
 import { CALLBACK_STATUSES, type Callback } from './schemas/callback';
 import type { Customer } from './schemas/customer';
+import type { CustomerRecord } from './customer-search-keys';
 import type { FollowUp } from './schemas/follow-up';
 import { settingsSchema, type Settings } from './schemas/settings';
 
@@ -162,11 +163,19 @@ export async function planWrittenCards(db: DealerDeskDatabase, added: readonly C
  * is never undone). An unchanged slice takes no write lock. Returns the cards read and how many
  * customers' callbacks changed.
  */
-async function replanSlice(db: DealerDeskDatabase, readSlice: () => Promise<Customer[]>, now: number, consecutive = false): Promise<{ cards: Customer[]; written: number }> {
+async function replanSlice(
+  db: DealerDeskDatabase,
+  readSlice: () => Promise<CustomerRecord[]>,
+  now: number,
+  { consecutive = false, skipPlanned = false }: { consecutive?: boolean; skipPlanned?: boolean } = {},
+): Promise<{ cards: CustomerRecord[]; written: number }> {
   const { cards, stale } = await db.transaction('r', replanTables(db), async () => {
     const cards = await readSlice();
-    const ids = cards.map((card) => card.id);
-    const planned = await planCustomers(db, ids, now, { read: cards, consecutive });
+    // A card planned by the write that stamped it needs no second look (an import's 100k cards).
+    const unplanned = skipPlanned ? cards.filter((card) => card.plannedAt !== card.updatedAt) : cards;
+    if (unplanned.length === 0) return { cards, stale: [] };
+    const ids = unplanned.map((card) => card.id);
+    const planned = await planCustomers(db, ids, now, { read: unplanned, consecutive: consecutive && unplanned.length === cards.length });
     return { cards, stale: ids.filter((_, index) => !isEmpty(planned[index]!)) };
   });
   if (stale.length === 0) return { cards, written: 0 };
@@ -191,8 +200,15 @@ export function yieldToForeground(): Promise<void> {
  * greeting has just rolled on need re-planning (`replanRolled`), not the whole book.
  */
 export async function planStamp(db: DealerDeskDatabase): Promise<string> {
-  return JSON.stringify(planSettings(await readSettings(db)));
+  const [settings, restored] = await Promise.all([readSettings(db), db.table(BOOK_RESTORED.table).get(BOOK_RESTORED.id) as Promise<{ at?: number } | undefined>]);
+  return `${JSON.stringify(planSettings(settings))}|${restored?.at ?? ''}`;
 }
+
+/**
+ * Where a restore notes when a backup last replaced the book (its plans are as old as the backup): a
+ * row of `counters`, which backups leave out. It is part of the plan stamp, so a restore re-plans everyone.
+ */
+export const BOOK_RESTORED = { table: 'counters', id: 'bookRestoredAt' } as const;
 
 /** The local calendar day of `at` in the planning time zone (`YYYY-MM-DD`): date-rolling rules move on when it changes. */
 export async function planDay(db: DealerDeskDatabase, at: number): Promise<string> {
@@ -242,9 +258,9 @@ export interface ChangedSinceProgress {
 }
 
 /**
- * Plans the cards written without planning (restores, writes inside a transaction without the planning
- * tables, a freshly seeded book; an import plans each batch as it writes it, so the pass finds its
- * cards planned and writes nothing for them): those after `since` in `[updatedAt+id]` order and stamped before `until` (default `now - SETTLE_MS`),
+ * Plans the cards written without planning (writes inside a transaction without the planning tables,
+ * a freshly seeded book; an import plans each batch as it writes it and marks its cards `plannedAt`,
+ * so the pass reads those cards and nothing else for them): those after `since` in `[updatedAt+id]` order and stamped before `until` (default `now - SETTLE_MS`),
  * a slice of `REPLAN_SLICE` at a time, read-only unless a customer's callbacks change, yielding to the
  * pages between slices. The key order is total, so cards sharing an `updatedAt` are each planned
  * once, and a card written during the pass is stamped after `until`: the next pass plans it.
@@ -268,6 +284,7 @@ export async function replanChangedSince(
       db,
       () => db.customers.where('[updatedAt+id]').between([through.updatedAt, through.id], [until, ''], false, false).limit(size).toArray(),
       now,
+      { skipPlanned: true },
     );
     seen += cards.length;
     changed += written;
@@ -320,7 +337,7 @@ export async function replanAll(
       db,
       () => (from === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(from)).limit(REPLAN_SLICE).toArray(),
       now,
-      true,
+      { consecutive: true },
     );
     changed += written;
     if (cards.length) after = cards[cards.length - 1]!.id;

@@ -21,7 +21,8 @@ function records(customers: CustomerRepository, entries: readonly BookEntry[], n
   for (const entry of entries) {
     const prepared = customers.prepare(entry.customer, entry.customer.id);
     if (!prepared.ok) throw new Error(`generated card rejected: ${JSON.stringify(prepared.errors)}`);
-    const customer = prepared.value;
+    // A planned book's cards say so, as storage's planned writes mark them (the written-cards pass skips their history).
+    const customer = plan ? { ...prepared.value, plannedAt: prepared.value.updatedAt } : prepared.value;
     out.customers.push(customer);
     const followUps = entry.followUps.map((followUp) => ({ ...followUp, id: ids.uuid(), createdAt: followUp.at }) as FollowUp);
     out.followUps.push(...followUps);
