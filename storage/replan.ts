@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { DATE_ROLLING_KINDS, localDateKey, planCallbacks, ROLLS_WITHIN_MS, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlannedCallback, type PlanSettings } from '../core/cadence';
 import type { DealerDeskDatabase } from './database';
-import { newId } from './schemas/common';
+import { customerRowId } from './schemas/common';
 import { CALLBACK_STATUSES, type Callback } from './schemas/callback';
 import type { Customer } from './schemas/customer';
 import type { CustomerRecord } from './customer-search-keys';
@@ -103,7 +103,7 @@ async function planCustomers(
 
 /** The stored callback for one the planner wants created: every write path creates callbacks this way. */
 export function plannedCallbackRecord(customerId: string, callback: PlannedCallback, now: number): Callback {
-  return { id: newId(), customerId, kind: callback.kind, planKey: callback.planKey, dueAt: callback.dueAt, status: 'open', createdAt: now, updatedAt: now };
+  return { id: customerRowId(customerId), customerId, kind: callback.kind, planKey: callback.planKey, dueAt: callback.dueAt, status: 'open', createdAt: now, updatedAt: now };
 }
 
 /**
