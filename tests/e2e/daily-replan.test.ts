@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, waitForDashboardOnInstall, type ExtensionBrowser } from './support/extension';
+import { extensionForFile } from './support/extension';
 import { seededCustomer, seedRows } from './support/seed-rows';
 
 // The extension APIs, as seen by code evaluated in the extension's pages.
 declare const chrome: typeof import('@wxt-dev/browser').browser;
 
 const DAY = 24 * 60 * 60_000;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  browser = await launchExtension();
-  await waitForDashboardOnInstall(browser);
-});
-
-afterAll(async () => {
-  await browser?.dispose();
-});
+const browser = extensionForFile();
 
 /** The worker's planning state in extension storage. */
 function workerState(page: Page): Promise<{ stamp?: string; rolledThrough?: number }> {
@@ -43,7 +34,7 @@ function callbacksOf(page: Page, customerId: string): Promise<string[]> {
 }
 
 test('the next morning the worker rolls a passed birthday on to next year, and reads nobody else', async () => {
-  const page = await browser.openExtensionPage('/popup.html');
+  const page = await browser().openExtensionPage('/popup.html');
   await seedRows(page, { settings: [{ id: 'settings', timeZone: 'Asia/Shanghai' }] });
   // The settings changed: the worker re-plans the whole book once and notes the day it planned for.
   await expect.poll(async () => (await workerState(page)).stamp ?? '', { timeout: 20_000 }).toContain('Asia/Shanghai');
