@@ -16,12 +16,13 @@ type Catalogue = Record<string, { message: string } | undefined>;
 const catalogues: Record<Locale, Catalogue> = { zh_CN: zhCN, en };
 const DAYJS_LOCALE: Record<Locale, string> = { zh_CN: 'zh-cn', en: 'en' };
 
-function detectLocale(): Locale {
+/** The browser's language, as Dealer Desk speaks it (the `auto` language setting). */
+export function browserLocale(): Locale {
   const lang = typeof navigator !== 'undefined' ? navigator.language : 'zh-CN';
   return /^en\b/i.test(lang ?? '') ? 'en' : 'zh_CN';
 }
 
-let current: Locale = detectLocale();
+let current: Locale = browserLocale();
 dayjs.locale(DAYJS_LOCALE[current]);
 const listeners = new Set<(locale: Locale) => void>();
 

@@ -6,7 +6,7 @@ import { CustomerBook } from './customer-book';
 import { loadDashboardStorage } from './lazy-storage';
 import './customers-view';
 
-type Page = 'customers' | 'import' | 'backup' | 'report' | 'approvals' | 'scripts';
+type Page = 'customers' | 'import' | 'backup' | 'report' | 'approvals' | 'scripts' | 'settings';
 const PAGES: { page: Page; label: MessageKey }[] = [
   { page: 'customers', label: 'customers_title' },
   { page: 'import', label: 'import_title' },
@@ -14,6 +14,7 @@ const PAGES: { page: Page; label: MessageKey }[] = [
   { page: 'report', label: 'report_title' },
   { page: 'approvals', label: 'approval_title' },
   { page: 'scripts', label: 'script_editor_title' },
+  { page: 'settings', label: 'settings_title' },
 ];
 
 /**
@@ -187,6 +188,8 @@ export class DashboardApp extends LitElement {
         return html`<dd-approvals-view></dd-approvals-view>`;
       case 'scripts':
         return html`<dd-script-library></dd-script-library>`;
+      case 'settings':
+        return html`<dd-settings-view></dd-settings-view>`;
       default:
         return html`<dd-customers-view .book=${this.book} .revision=${this.revision}></dd-customers-view>`;
     }

@@ -11,6 +11,7 @@ import './backup-view';
 import './report-view';
 import './approvals-view';
 import './script-library';
+import './settings-view';
 
 export { exportCustomers } from './export-customers';
 
