@@ -57,7 +57,8 @@ export function toFieldErrors(error: z.core.$ZodError): FieldError[] {
 
 /** Parses `input`; on failure, every bad field with a message in the user's language. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): WriteResult<z.output<S>> {
-  const parsed = schema.safeParse(input);
+  // The bad value rides along so a wrong kind of value is not reported as a missing one.
+  const parsed = schema.safeParse(input, { reportInput: true });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: toFieldErrors(parsed.error) };
 }
 
