@@ -189,7 +189,8 @@ export class DdSettingsForm extends LitElement {
     const errors = this.errorsAt(path);
     if (!errors.length) return nothing;
     // A list's errors name the item (第 2 个 / #2).
-    const text = errors.map((error) => (error.path === path ? error.message : `${error.field ?? error.path}: ${error.message}`)).join('; ');
+    const item = (error: SettingsFieldError) => Number(error.path.slice(path.length + 1).split('.')[0]);
+    const text = errors.map((error) => (error.path === path ? error.message : `${t('settings_list_item', item(error) + 1)}: ${error.message}`)).join('; ');
     return html`<span class="error" id=${this.errorId(path)} data-path=${path}>${text}</span>`;
   }
 
