@@ -33,7 +33,9 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null || issue.input === '' ? t('error_required') : t('error_wrong_type');
     case 'too_small':
-      return issue.origin === 'string' ? (Number(issue.minimum) <= 1 ? t('error_required') : t('error_too_short', String(issue.minimum))) : t('error_too_small', String(issue.minimum));
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('error_required') : t('error_too_short', String(issue.minimum));
+      // `positive()` is "more than 0": "at least 0" would invite the 0 just refused.
+      return issue.inclusive === false ? t('error_must_exceed', String(issue.minimum)) : t('error_too_small', String(issue.minimum));
     case 'too_big':
       return issue.origin === 'string' ? t('error_too_long', String(issue.maximum)) : t('error_too_big', String(issue.maximum));
     case 'invalid_value':
