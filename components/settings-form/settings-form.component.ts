@@ -120,6 +120,11 @@ export class DdSettingsForm extends LitElement {
     }
   }
 
+  override updated(changed: Map<string, unknown>): void {
+    // After a refused save the keyboard lands on the first field to fix.
+    if (changed.has('errors') && this.errors.length) this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
   /** The form's sections as storage would take them. */
   private sections(draft: Draft, holidays: readonly HolidayId[], cadence: SettingsValues['cadence']): Record<Section, unknown> {
     const title = draft['consultant.title']!.trim();

@@ -18,6 +18,17 @@ export const settingsFormStyles = css`
     font-weight: 600;
     padding: 0 4px;
   }
+  /* The kit stacks a label over its field, except check boxes in a row. */
+  fieldset > label {
+    display: grid;
+    gap: 2px;
+    align-content: start;
+  }
+  fieldset.checks label {
+    display: flex;
+    gap: 4px;
+    align-items: center;
+  }
   fieldset.checks {
     display: flex;
     flex-wrap: wrap;

@@ -88,7 +88,8 @@ test('a bad value shows its error beside the field, writes nothing and keeps wha
   await save(view, form);
 
   expect(field(form, 'cadence.H').getAttribute('aria-invalid')).toBe('true');
-  expect(form.querySelector('[data-path="cadence.H"]')?.textContent).toContain('不能小于');
+  expect(form.querySelector('[data-path="cadence.H"]')?.textContent).toBe('必须大于 0');
+  expect(view.shadowRoot!.querySelector('dd-settings-form')!.shadowRoot!.activeElement).toBe(field(form, 'cadence.H'));
   expect(form.querySelector('[data-path="followUpRules.insuranceDaysBefore"]')?.textContent).toBe('第 2 个: 格式不对');
   expect(field(form, 'consultant.phone').getAttribute('aria-invalid')).toBe('false');
   expect(form.querySelector('[role=alert]')?.textContent).toContain('没有保存');
