@@ -90,8 +90,9 @@ export class DdSettingsForm extends LitElement {
     settings: { attribute: false },
     errors: { attribute: false },
     busy: { type: Boolean },
-    /** Shows the saved confirmation (cleared as soon as the consultant types again). */
-    saved: { type: Boolean },
+    /** How many saves the host has stored: each new count shows the confirmation until the consultant types again. */
+    saves: { type: Number },
+    confirming: { state: true },
     draft: { state: true },
     holidays: { state: true },
   };
@@ -99,7 +100,8 @@ export class DdSettingsForm extends LitElement {
   declare settings: SettingsValues | undefined;
   declare errors: SettingsFieldError[];
   declare busy: boolean;
-  declare saved: boolean;
+  declare saves: number;
+  declare confirming: boolean;
   declare draft: Draft;
   declare holidays: HolidayId[];
 
@@ -107,7 +109,8 @@ export class DdSettingsForm extends LitElement {
     super();
     this.errors = [];
     this.busy = false;
-    this.saved = false;
+    this.saves = 0;
+    this.confirming = false;
     this.draft = {};
     this.holidays = [];
     new LocaleController(this);
@@ -118,6 +121,8 @@ export class DdSettingsForm extends LitElement {
       this.draft = draftOf(this.settings);
       this.holidays = [...this.settings.followUpRules.holidays];
     }
+    if (changed.has('saves') && this.saves > 0) this.confirming = true;
+    if (changed.has('errors') && this.errors.length) this.confirming = false;
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -163,12 +168,12 @@ export class DdSettingsForm extends LitElement {
 
   private edit(path: string, value: string): void {
     this.draft = { ...this.draft, [path]: value };
-    this.saved = false;
+    this.confirming = false;
   }
 
   private toggleHoliday(id: HolidayId, on: boolean): void {
     this.holidays = on ? [...this.holidays.filter((other) => other !== id), id] : this.holidays.filter((other) => other !== id);
-    this.saved = false;
+    this.confirming = false;
   }
 
   /** Puts the built-in cadence and follow-up numbers in the form (saved only with Save). */
@@ -179,7 +184,7 @@ export class DdSettingsForm extends LitElement {
     draft['followUpRules.insuranceDaysBefore'] = DEFAULT_FOLLOW_UP_RULES.insuranceDaysBefore.join(', ');
     this.draft = draft;
     this.holidays = [...DEFAULT_FOLLOW_UP_RULES.holidays];
-    this.saved = false;
+    this.confirming = false;
   }
 
   private errorsAt(path: string): SettingsFieldError[] {
@@ -300,7 +305,7 @@ export class DdSettingsForm extends LitElement {
       <div class="actions">
         <button type="submit" ?disabled=${this.busy}>${t('settings_save')}</button>
         <button type="button" class="plain restore" @click=${() => this.restoreDefaults()}>${t('settings_restore_defaults')}</button>
-        ${this.saved ? html`<p class="saved" role="status">${t('settings_saved')}</p>` : nothing}
+        ${this.confirming ? html`<p class="saved" role="status">${t('settings_saved')}</p>` : nothing}
       </div>
     </form>`;
   }

@@ -17,13 +17,14 @@ export class SettingsView extends LitElement {
   static override properties = {
     settings: { state: true },
     errors: { state: true },
-    saved: { state: true },
+    saves: { state: true },
     busy: { state: true },
   };
 
   declare settings: Settings | undefined;
   declare errors: SettingsFieldError[];
-  declare saved: boolean;
+  /** Successful saves, each one confirmed by the form. */
+  declare saves: number;
   declare busy: boolean;
   /** Where settings are read and written (a test gives its own database). */
   repository = new SettingsRepository(openDatabase());
@@ -31,7 +32,7 @@ export class SettingsView extends LitElement {
   constructor() {
     super();
     this.errors = [];
-    this.saved = false;
+    this.saves = 0;
     this.busy = false;
     new LocaleController(this);
   }
@@ -47,12 +48,11 @@ export class SettingsView extends LitElement {
     this.busy = false;
     if (!result.ok) {
       this.errors = result.errors;
-      this.saved = false;
       return;
     }
     this.errors = [];
     this.settings = result.value;
-    this.saved = true;
+    this.saves++;
     if ('language' in patch) setLocale(result.value.language === 'auto' ? browserLocale() : result.value.language);
     if (PLANNING.some((section) => section in patch)) await refreshReminders();
   }
@@ -66,7 +66,7 @@ export class SettingsView extends LitElement {
             .settings=${this.settings}
             .errors=${this.errors}
             ?busy=${this.busy}
-            ?saved=${this.saved}
+            .saves=${this.saves}
             @dd-settings-save=${(event: CustomEvent<{ patch: SettingsPatch }>) => this.save(event.detail.patch)}
           ></dd-settings-form>`
         : nothing}

@@ -141,6 +141,10 @@ test('a good save writes exactly the changed values and says so', async () => {
   type(form, 'store.name', '城西店');
   await view.shadowRoot!.querySelector('dd-settings-form')!.updateComplete;
   expect(form.querySelector('.saved')).toBeNull();
+  // The next save is confirmed again.
+  await save(view, form);
+  expect(form.querySelector('.saved[role=status]')).not.toBeNull();
+  expect((await db.settings.get('settings'))!.store).toEqual({ name: '城西店', brand: '吉利' });
 });
 
 test('restore defaults puts the built-in cadence and rules in the form, saved only with Save', async () => {
