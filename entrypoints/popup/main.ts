@@ -12,4 +12,5 @@ const firstScreen = screen && dueListsFrom(screen, now);
 if (firstScreen) setLocale(firstScreen.locale);
 PopupApp.reader = reader;
 PopupApp.firstScreen = firstScreen;
+PopupApp.firstTotals = screen?.totals;
 if (!customElements.get('dd-popup')) customElements.define('dd-popup', PopupApp);

@@ -4,7 +4,7 @@ import { LocaleController } from '../../components/controllers/locale-controller
 import '../../components/callback-list/dd-callback-list';
 import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
 import type { ReadableDatabase } from '../../storage/reader';
-import { loadDueLists, type DueLists, type SectionName } from '../shared/due-callbacks';
+import { loadDueLists, withTotals, type DueLists, type SectionName } from '../shared/due-callbacks';
 import { afterNextPaint } from '../shared/after-next-paint';
 
 const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0, locale: 'zh_CN' };
@@ -83,6 +83,8 @@ export class PopupApp extends LitElement {
   static reader: ReadableDatabase | undefined;
   /** The first screen, read before the element was defined (so its first render draws rows). */
   static firstScreen: DueLists | undefined;
+  /** The first screen's section totals, counted after its rows were read. */
+  static firstTotals: Promise<Record<SectionName, number>> | undefined;
   static override properties = { status: { state: true }, lists: { state: true }, loaded: { state: true } };
   declare status: string;
   declare lists: DueLists;
@@ -96,8 +98,11 @@ export class PopupApp extends LitElement {
   constructor() {
     super();
     this.status = '';
-    this.lists = PopupApp.firstScreen ?? EMPTY;
-    this.loaded = PopupApp.firstScreen !== undefined;
+    const first = PopupApp.firstScreen;
+    this.lists = first ?? EMPTY;
+    this.loaded = first !== undefined;
+    // Unless a fresh read has replaced the first screen meanwhile.
+    if (first) void PopupApp.firstTotals?.then((totals) => this.lists === first && (this.lists = withTotals(first, totals))).catch(() => undefined);
     new LocaleController(this);
   }
 
@@ -190,13 +195,15 @@ export class PopupApp extends LitElement {
 
   override render(): TemplateResult {
     const { overdue, today, upcoming, tomorrowAt } = this.lists;
-    const nothingDue = this.loaded && overdue.total + today.total + upcoming.total === 0;
+    // A section still being counted has callbacks: its first rows filled what was read of it.
+    const nothingDue = this.loaded && [overdue, today, upcoming].every((section) => section.total === 0);
     const list = (heading: string, section: DueLists[SectionName], name: SectionName) =>
       html`<dd-callback-list
         class=${name}
         heading=${heading}
         .items=${section.items}
         .total=${section.total}
+        ?counting=${section.total === undefined}
         @dd-callback-more=${() => this.more(name)}
         .tomorrowAt=${tomorrowAt}
         @dd-callback-done=${(event: CustomEvent<{ id: string }>) => this.done(event.detail.id)}
