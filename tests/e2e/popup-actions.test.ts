@@ -78,7 +78,7 @@ function recordFirstFrame(): void {
   const w = window as unknown as { __ddFirstFrameRows?: string[] };
   const check = (): void => {
     const popup = document.querySelector('dd-popup')?.shadowRoot;
-    if (!popup?.querySelector('header')) {
+    if (!popup || !(popup.querySelector('header')?.getBoundingClientRect().height ?? 0)) {
       requestAnimationFrame(check);
       return;
     }
