@@ -128,5 +128,7 @@ export async function readDueScreen(db: ReadableDatabase, shown: Record<DueSecti
   const customers = readLiveCustomers(snapshot, DUE_SECTIONS.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
   const count = async (name: DueSectionName) => due[name].total ?? snapshot.countOpenCallbacks(bounds[name][0], bounds[name][1]);
   const totals = Promise.all(DUE_SECTIONS.map(count)).then(([overdue, today, upcoming]) => ({ overdue: overdue!, today: today!, upcoming: upcoming! }));
+  // Handled even when the rows' read fails first and nobody awaits the totals.
+  totals.catch(() => undefined);
   return { settings, scripts, due, customers: await customers, totals };
 }
