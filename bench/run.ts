@@ -124,6 +124,8 @@ async function ensureBook(ctx: BenchContext, size: number, profile: string, serv
 const PLAN_STAMP_KEY = 'dd-plan-stamp';
 const REPLAN_CURSOR_KEY = 'dd-replan-cursor';
 const PLANNED_THROUGH_KEY = 'dd-planned-through';
+const ROLLED_THROUGH_KEY = 'dd-rolled-through';
+const ROLLING_CURSOR_KEY = 'dd-rolling-cursor';
 /** How long the bench waits for each re-plan of the largest book (`-- --replan-limit=<s>`). */
 const replanLimitMs = Number(argv.find((arg) => arg.startsWith('--replan-limit='))?.slice('--replan-limit='.length) ?? 900) * 1000;
 
@@ -139,22 +141,29 @@ interface WorkerPlanState {
   after?: string;
   /** Where the written-cards pass got: an `updatedAt` (older builds stored the number itself). */
   through?: number;
+  /** The instant the daily re-plan last planned the book as of. */
+  rolledThrough?: number;
+  /** A daily re-plan is under way (resuming with its window). */
+  rolling: boolean;
 }
 
 /** The worker's re-plan state, read from the bench page (an extension page shares the worker's storage). */
 function workerPlanState(ctx: BenchContext): Promise<WorkerPlanState> {
   return ctx.bench.evaluate(
-    async ([stampKey, cursorKey, throughKey]) => {
-      const stored = await chrome.storage.local.get([stampKey, cursorKey, throughKey]);
+    async ([stampKey, cursorKey, throughKey, rolledKey, rollingKey]) => {
+      const stored = await chrome.storage.local.get([stampKey, cursorKey, throughKey, rolledKey, rollingKey]);
       const cursor = stored[cursorKey] as { after?: string } | undefined;
       const through = stored[throughKey] as number | { updatedAt?: number } | undefined;
+      const rolledThrough = stored[rolledKey] as number | undefined;
       return {
         stamped: stored[stampKey] !== undefined,
         ...(cursor?.after ? { after: cursor.after } : {}),
         ...(through === undefined ? {} : { through: typeof through === 'number' ? through : (through.updatedAt ?? 0) }),
+        ...(typeof rolledThrough === 'number' ? { rolledThrough } : {}),
+        rolling: typeof (stored[rollingKey] as { to?: number } | undefined)?.to === 'number',
       };
     },
-    [PLAN_STAMP_KEY, REPLAN_CURSOR_KEY, PLANNED_THROUGH_KEY] as const,
+    [PLAN_STAMP_KEY, REPLAN_CURSOR_KEY, PLANNED_THROUGH_KEY, ROLLED_THROUGH_KEY, ROLLING_CURSOR_KEY] as const,
   );
 }
 
@@ -240,9 +249,12 @@ function shareDone(after: string | undefined): string {
 /**
  * The background worker's re-planning of the largest book, and what the pages meet meanwhile. The
  * seeded book is planned (bench/page/seed.ts), as a consultant's book is after every write through
- * storage/, so both re-plans read the whole book and write next to nothing:
- * 1. the daily re-plan: the first open of the cached book carries no plan stamp (or the bench clears it);
- * 2. the written-cards pass over the whole book (its watermark cleared, as after importing 100k cards).
+ * storage/, so the re-plans read the whole book (or the part they look at) and write next to nothing:
+ * 1. the full re-plan: the first open of the cached book carries no plan stamp (as on first start or
+ *    after a change to the cadence settings), or the bench clears it;
+ * 2. the daily re-plan: the next local day (the bench moves the day last planned for back by one),
+ *    which looks only at the customers whose birthday or holiday greeting rolled on;
+ * 3. the written-cards pass over the whole book (its watermark cleared, as after importing 100k cards).
  * Each is timed from when the bench starts or asks for it, with save and search taken while it runs.
  */
 async function replanMeasures(ctx: BenchContext, size: number): Promise<MeasureRow[]> {
@@ -256,29 +268,47 @@ async function replanMeasures(ctx: BenchContext, size: number): Promise<MeasureR
   const started = Date.now();
   const firstOpen = !(await stamped());
   if (!firstOpen) {
-    log(`${size}: daily re-plan (plan stamp cleared)`);
+    log(`${size}: full re-plan (plan stamp cleared)`);
     await pokeWorker(ctx, [PLAN_STAMP_KEY], { [REPLAN_CURSOR_KEY]: {} });
   }
-  const daily = await measuredDuring(ctx, size, 'during the daily re-plan', running);
-  const dailyWait = await waitForWorker(`${size}: daily re-plan`, started, stamped, fullProgress);
+  const full = await measuredDuring(ctx, size, 'during the full re-plan', running);
+  const fullWait = await waitForWorker(`${size}: full re-plan`, started, stamped, fullProgress);
   const after = await ctx.call('book');
   const note = `${firstOpen ? 'first open of the book, from when it was ready' : 'plan stamp cleared'}; callbacks ${before.callbacks} → ${after.callbacks}`;
   rows.push(
-    'seconds' in dailyWait
-      ? single('replan-daily', 'background: daily re-plan of the planned book (s)', dailyWait.seconds, 's', undefined, note)
-      : notMeasured('replan-daily', 'background: daily re-plan of the planned book', `${dailyWait.stopped}; ${note}`, undefined, size),
-    ...daily,
+    'seconds' in fullWait
+      ? single('replan-full', 'background: full re-plan of the planned book (s)', fullWait.seconds, 's', undefined, note)
+      : notMeasured('replan-full', 'background: full re-plan of the planned book', `${fullWait.stopped}; ${note}`, undefined, size),
+    ...full,
   );
-  log(`${size}: daily re-plan ${'seconds' in dailyWait ? `took ${dailyWait.seconds.toFixed(0)} s` : dailyWait.stopped}; ${note}`);
-  if (!('seconds' in dailyWait)) {
+  log(`${size}: full re-plan ${'seconds' in fullWait ? `took ${fullWait.seconds.toFixed(0)} s` : fullWait.stopped}; ${note}`);
+  if (!('seconds' in fullWait)) {
     // Clearing the watermark now would queue the pass behind the unfinished re-plan.
-    rows.push(notMeasured('replan-written', 'background: written-cards pass over the whole book', `the daily re-plan had not finished after ${replanLimitMs / 1000} s`, undefined, size));
+    rows.push(notMeasured('replan-written', 'background: written-cards pass over the whole book', `the full re-plan had not finished after ${replanLimitMs / 1000} s`, undefined, size));
     for (const row of rows) row.size ??= size;
     return rows;
   }
 
   // The same samples with the worker idle: what the budgets judge (storage measures below take them again, with baselines).
   rows.push(...(await measuredDuring(ctx, size, 'with the worker idle', async () => !(await stamped()))));
+
+  log(`${size}: daily re-plan (the day last planned for moved back by one)`);
+  const dailyStarted = Date.now();
+  const { rolledThrough = dailyStarted } = await workerPlanState(ctx);
+  await pokeWorker(ctx, [ROLLING_CURSOR_KEY], { [ROLLED_THROUGH_KEY]: rolledThrough - 24 * 60 * 60_000 });
+  const rolled = async () => {
+    const state = await workerPlanState(ctx);
+    return !state.rolling && (state.rolledThrough ?? 0) >= dailyStarted;
+  };
+  const dailyWait = await waitForWorker(`${size}: daily re-plan`, dailyStarted, rolled, async () => ((await workerPlanState(ctx)).rolling ? 'under way' : 'not started'));
+  const afterDaily = await ctx.call('book');
+  const dailyNote = `the day after ${new Date(rolledThrough - 24 * 60 * 60_000).toISOString().slice(0, 10)}; callbacks ${after.callbacks} → ${afterDaily.callbacks}`;
+  rows.push(
+    'seconds' in dailyWait
+      ? single('replan-daily', 'background: daily re-plan of the planned book (s)', dailyWait.seconds, 's', undefined, dailyNote)
+      : notMeasured('replan-daily', 'background: daily re-plan of the planned book', `${dailyWait.stopped}; ${dailyNote}`, undefined, size),
+  );
+  log(`${size}: daily re-plan ${'seconds' in dailyWait ? `took ${dailyWait.seconds.toFixed(1)} s` : dailyWait.stopped}; ${dailyNote}`);
 
   log(`${size}: written-cards pass over the whole book (watermark cleared)`);
   const newest = await newestUpdate(ctx);

@@ -44,7 +44,12 @@ export function onLocaleChange(listener: (locale: Locale) => void): () => void {
 
 /** The message in the current language, `$1`…`$9` replaced by `substitutions`. */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const entry = catalogues[current][key] ?? catalogues.zh_CN[key];
+  return tIn(current, key, ...substitutions);
+}
+
+/** The message in `locale` whatever the interface language (a script is written in its own). */
+export function tIn(locale: Locale, key: MessageKey, ...substitutions: (string | number)[]): string {
+  const entry = catalogues[locale][key] ?? catalogues.zh_CN[key];
   if (!entry) return key;
   return entry.message.replace(/\$(\d)/g, (_, n: string) => String(substitutions[Number(n) - 1] ?? ''));
 }

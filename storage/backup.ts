@@ -8,6 +8,7 @@ import { scriptSchema, type Script } from './schemas/script';
 import { settingsSchema } from './schemas/settings';
 import { validate } from './validation';
 import { CURRENT_VERSION } from './versions';
+import { BOOK_RESTORED } from './replan';
 import { z } from './zod';
 
 export const BACKUP_FORMAT = 'dealer-desk-backup';
@@ -149,10 +150,12 @@ export async function planRestore(db: DealerDeskDatabase, backup: Backup): Promi
  * aborts and the database is exactly as it was.
  */
 export async function restoreBackup(db: DealerDeskDatabase, backup: Backup): Promise<void> {
-  await db.transaction('rw', [db.customers, db.followUps, db.callbacks, db.scripts, db.settings], async () => {
+  await db.transaction('rw', [db.customers, db.followUps, db.callbacks, db.scripts, db.settings, db.counters], async () => {
     for (const table of BACKUP_TABLES) {
       await db.table(table).clear();
       await db.table(table).bulkAdd(backup.tables[table] as never[]);
     }
+    // The backup's callbacks were planned when it was made: the worker re-plans the whole book.
+    await db.table(BOOK_RESTORED.table).put({ id: BOOK_RESTORED.id, at: Date.now() });
   });
 }

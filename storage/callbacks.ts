@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { OVERDUE_AFTER_MS } from '../core/cadence/rules';
-import { newId } from './schemas/common';
+import { customerRowId } from './schemas/common';
 import { callbackInputSchema, type Callback, type CallbackInput } from './schemas/callback';
 import type { DealerDeskDatabase } from './database';
 import { countOpenCallbacks, openCallbackPage } from './book-reader';
@@ -36,7 +36,7 @@ export class CallbackRepository {
     const result = validate(callbackInputSchema, input);
     if (!result.ok) return result;
     const at = this.now();
-    return { ok: true, value: { ...result.value, id: newId(), createdAt: at, updatedAt: at } };
+    return { ok: true, value: { ...result.value, id: customerRowId(result.value.customerId), createdAt: at, updatedAt: at } };
   }
 
   /** Writes a callback; one with a plan key the customer already has is not written twice (the stored one is returned). */

@@ -255,9 +255,10 @@ export class LeadCapture {
   private async create(lead: CustomerInput, capturedAt: number): Promise<CustomerRecord> {
     const customer = this.customers.prepare(lead);
     if (!customer.ok) throw new RejectedWrite(customer.errors);
-    await this.db.customers.add(customer.value);
-    await replanCustomer(this.db, customer.value.id, capturedAt);
-    return customer.value;
+    const card = { ...customer.value, plannedAt: customer.value.updatedAt };
+    await this.db.customers.add(card);
+    await replanCustomer(this.db, card.id, capturedAt);
+    return card;
   }
 
   /** Adds what the lead brings to an existing customer, then re-plans it. Must run inside a transaction over `replanTables`. */

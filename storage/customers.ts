@@ -25,7 +25,7 @@ export interface CustomerQuery {
 }
 
 /** Keys written by storage, not by the user. */
-const STORAGE_FIELDS = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'phoneNumbers', 'phoneTails', 'nameInitials', 'namePinyin'] as const;
+const STORAGE_FIELDS = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'plannedAt', 'phoneNumbers', 'phoneTails', 'nameInitials', 'namePinyin'] as const;
 
 export function editableFields(record: CustomerRecord): CustomerInput {
   const copy: Record<string, unknown> = { ...record };
@@ -61,10 +61,9 @@ export class CustomerRepository {
     }
     // A new id has no follow-ups or callbacks to read: its plan comes from the card alone, and is
     // worked out while the card is written (one round trip fewer on every save).
-    await this.db.transaction('rw', replanTables(this.db), () =>
-      Promise.all([this.db.customers.add(prepared.value), planWrittenCards(this.db, [prepared.value], [], this.now())]),
-    );
-    return prepared;
+    const card = { ...prepared.value, plannedAt: prepared.value.updatedAt };
+    await this.db.transaction('rw', replanTables(this.db), () => Promise.all([this.db.customers.add(card), planWrittenCards(this.db, [card], [], this.now())]));
+    return { ok: true, value: card };
   }
 
   /**
@@ -109,13 +108,15 @@ export class CustomerRepository {
       if (!existing) return { ok: false, errors: [{ path: 'id', field: t('field_id'), message: t('error_not_found') }] } as const;
       const result = validate(customerInputSchema, { ...editableFields(existing), ...patch });
       if (!result.ok) return result;
+      const updatedAt = Math.max(this.now(), existing.updatedAt + 1);
       const record: CustomerRecord = {
         ...result.value,
         id,
         createdAt: existing.createdAt,
-        updatedAt: Math.max(this.now(), existing.updatedAt + 1),
+        updatedAt,
         ...(existing.deletedAt !== undefined ? { deletedAt: existing.deletedAt } : {}),
         ...searchKeys(result.value),
+        ...(replan ? { plannedAt: updatedAt } : {}),
       };
       await this.db.customers.put(record);
       if (replan) await replanCustomer(this.db, id, this.now());
@@ -230,13 +231,15 @@ export class CustomerRepository {
           const input = editableFields(record);
           const result = validate(customerInputSchema, { ...input, ...patch(input) });
           if (!result.ok) throw new RejectedWrite(result.errors.map((error) => ({ ...error, field: `${record.name} · ${error.field}` })));
+          const updatedAt = Math.max(at, record.updatedAt + 1);
           return {
             ...result.value,
             id: record.id,
             createdAt: record.createdAt,
-            updatedAt: Math.max(at, record.updatedAt + 1),
+            updatedAt,
             ...(record.deletedAt !== undefined ? { deletedAt: record.deletedAt } : {}),
             ...searchKeys(result.value),
+            ...(replan ? { plannedAt: updatedAt } : {}),
           } satisfies CustomerRecord;
         });
         await this.db.customers.bulkPut(records);
@@ -291,8 +294,11 @@ export class CustomerRepository {
     await this.db.transaction('rw', replanTables(this.db), async () => {
       const at = this.now();
       const stored = merged.length ? await this.db.customers.bulkGet(merged.map((record) => record.id)) : [];
-      const added = created.map((record) => ({ ...record, updatedAt: at }));
-      const changed = merged.map((record, index) => ({ ...record, updatedAt: Math.max(at, (stored[index]?.updatedAt ?? 0) + 1) }));
+      const added = created.map((record) => ({ ...record, updatedAt: at, plannedAt: at }));
+      const changed = merged.map((record, index) => {
+        const updatedAt = Math.max(at, (stored[index]?.updatedAt ?? 0) + 1);
+        return { ...record, updatedAt, plannedAt: updatedAt };
+      });
       // Planning needs the records, not their rows: it reads the settings (and a merged customer's
       // follow-ups and callbacks) while the cards are written, so IndexedDB never waits for it.
       await Promise.all([

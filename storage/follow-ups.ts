@@ -1,4 +1,4 @@
-import { newId } from './schemas/common';
+import { customerRowId } from './schemas/common';
 import { followUpInputSchema, type FollowUp, type FollowUpInput } from './schemas/follow-up';
 import type { DealerDeskDatabase } from './database';
 import { validate, type WriteResult } from './validation';
@@ -12,7 +12,7 @@ export class FollowUpRepository {
 
   prepare(input: FollowUpInput): WriteResult<FollowUp> {
     const result = validate(followUpInputSchema, input);
-    return result.ok ? { ok: true, value: { ...result.value, id: newId(), createdAt: this.now() } } : result;
+    return result.ok ? { ok: true, value: { ...result.value, id: customerRowId(result.value.customerId), createdAt: this.now() } } : result;
   }
 
   async create(input: FollowUpInput): Promise<WriteResult<FollowUp>> {

@@ -5,7 +5,7 @@ export { FollowUpRepository } from './follow-ups';
 export { CallbackRepository, OVERDUE_AFTER_MS, type DueCounts, type CallbackWithCustomer } from './callbacks';
 export { ReminderRepository, notificationId, NOTIFY_LOOKBACK_MS, type ClaimedReminders } from './reminders';
 export { logFollowUp, type FollowUpLogInput, type LoggedFollowUp } from './follow-up-log';
-export { replanCustomer, replanCustomers, planWrittenCards, newCustomerCallbacks, replanAll, REPLAN_SLICE, yieldToForeground, type ReplanSlice, type ReplanProgress, replanTables, canReplanHere, planSettings, planStamp, replanChangedSince, plannedThrough, SETTLE_MS, type PlannedThrough, type ChangedSinceProgress } from './replan';
+export { replanCustomer, replanCustomers, planWrittenCards, newCustomerCallbacks, replanAll, REPLAN_SLICE, yieldToForeground, type ReplanSlice, type ReplanProgress, replanTables, canReplanHere, planSettings, planStamp, planDay, replanRolled, customersRolledOn, type RollingWindow, replanChangedSince, plannedThrough, SETTLE_MS, type PlannedThrough, type ChangedSinceProgress } from './replan';
 export { SettingsRepository } from './settings';
 export { ScriptRepository } from './scripts';
 export { type CustomerRecord, searchKeys } from './customer-search-keys';

@@ -2,7 +2,7 @@ import { t } from '../core/i18n';
 import { CustomerRepository } from './customers';
 import type { CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
-import { newId } from './schemas/common';
+import { customerRowId } from './schemas/common';
 import { RejectedWrite, type WriteResult } from './validation';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -64,7 +64,7 @@ export function returnLost(db: DealerDeskDatabase, id: string, note: string, now
     id,
     now,
     async (customer, at) => {
-      await db.callbacks.add({ id: newId(), customerId: customer.id, kind: 'manual', dueAt: at + DAY, status: 'open', note: note || t('approval_callback_note'), createdAt: at, updatedAt: at });
+      await db.callbacks.add({ id: customerRowId(customer.id), customerId: customer.id, kind: 'manual', dueAt: at + DAY, status: 'open', note: note || t('approval_callback_note'), createdAt: at, updatedAt: at });
     },
     (customer, at) => ({
       stage: customer.stage === 'lost' || customer.stage === 'dormant' ? 'intent' : customer.stage,

@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
-import { localDateKey, planCallbacks, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlannedCallback, type PlanSettings } from '../core/cadence';
+import { DATE_ROLLING_KINDS, localDateKey, planCallbacks, ROLLS_WITHIN_MS, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlannedCallback, type PlanSettings } from '../core/cadence';
 import type { DealerDeskDatabase } from './database';
-import { newId } from './schemas/common';
-import type { Callback } from './schemas/callback';
+import { customerRowId } from './schemas/common';
+import { CALLBACK_STATUSES, type Callback } from './schemas/callback';
 import type { Customer } from './schemas/customer';
+import type { CustomerRecord } from './customer-search-keys';
 import type { FollowUp } from './schemas/follow-up';
 import { settingsSchema, type Settings } from './schemas/settings';
 
@@ -102,7 +103,7 @@ async function planCustomers(
 
 /** The stored callback for one the planner wants created: every write path creates callbacks this way. */
 export function plannedCallbackRecord(customerId: string, callback: PlannedCallback, now: number): Callback {
-  return { id: newId(), customerId, kind: callback.kind, planKey: callback.planKey, dueAt: callback.dueAt, status: 'open', createdAt: now, updatedAt: now };
+  return { id: customerRowId(customerId), customerId, kind: callback.kind, planKey: callback.planKey, dueAt: callback.dueAt, status: 'open', createdAt: now, updatedAt: now };
 }
 
 /**
@@ -162,11 +163,19 @@ export async function planWrittenCards(db: DealerDeskDatabase, added: readonly C
  * is never undone). An unchanged slice takes no write lock. Returns the cards read and how many
  * customers' callbacks changed.
  */
-async function replanSlice(db: DealerDeskDatabase, readSlice: () => Promise<Customer[]>, now: number, consecutive = false): Promise<{ cards: Customer[]; written: number }> {
+async function replanSlice(
+  db: DealerDeskDatabase,
+  readSlice: () => Promise<CustomerRecord[]>,
+  now: number,
+  { consecutive = false, skipPlanned = false }: { consecutive?: boolean; skipPlanned?: boolean } = {},
+): Promise<{ cards: CustomerRecord[]; written: number }> {
   const { cards, stale } = await db.transaction('r', replanTables(db), async () => {
     const cards = await readSlice();
-    const ids = cards.map((card) => card.id);
-    const planned = await planCustomers(db, ids, now, { read: cards, consecutive });
+    // A card planned by the write that stamped it needs no second look (an import's 100k cards).
+    const unplanned = skipPlanned ? cards.filter((card) => card.plannedAt !== card.updatedAt) : cards;
+    if (unplanned.length === 0) return { cards, stale: [] };
+    const ids = unplanned.map((card) => card.id);
+    const planned = await planCustomers(db, ids, now, { read: unplanned, consecutive: consecutive && unplanned.length === cards.length });
     return { cards, stale: ids.filter((_, index) => !isEmpty(planned[index]!)) };
   });
   if (stale.length === 0) return { cards, written: 0 };
@@ -186,12 +195,24 @@ export function yieldToForeground(): Promise<void> {
 }
 
 /**
- * What a full re-plan depends on besides the customers: the planning settings and the local date
- * (birthdays roll to next year, stale steps stop being created). When it changes, re-plan everyone.
+ * What a full re-plan depends on besides the customers: the planning settings. When they change,
+ * re-plan everyone. The date is not in it: as days pass only the customers whose birthday or holiday
+ * greeting has just rolled on need re-planning (`replanRolled`), not the whole book.
  */
-export async function planStamp(db: DealerDeskDatabase, now: number): Promise<string> {
-  const settings = planSettings(await readSettings(db));
-  return `${localDateKey(now, settings.timeZone)}|${JSON.stringify(settings)}`;
+export async function planStamp(db: DealerDeskDatabase): Promise<string> {
+  const [settings, restored] = await Promise.all([readSettings(db), db.table(BOOK_RESTORED.table).get(BOOK_RESTORED.id) as Promise<{ at?: number } | undefined>]);
+  return `${JSON.stringify(planSettings(settings))}|${restored?.at ?? ''}`;
+}
+
+/**
+ * Where a restore notes when a backup last replaced the book (its plans are as old as the backup): a
+ * row of `counters`, which backups leave out. It is part of the plan stamp, so a restore re-plans everyone.
+ */
+export const BOOK_RESTORED = { table: 'counters', id: 'bookRestoredAt' } as const;
+
+/** The local calendar day of `at` in the planning time zone (`YYYY-MM-DD`): date-rolling rules move on when it changes. */
+export async function planDay(db: DealerDeskDatabase, at: number): Promise<string> {
+  return localDateKey(at, planSettings(await readSettings(db)).timeZone);
 }
 
 /** Customers per slice of background re-planning: each slice's transactions stay within a few milliseconds. */
@@ -237,9 +258,9 @@ export interface ChangedSinceProgress {
 }
 
 /**
- * Plans the cards written without planning (restores, writes inside a transaction without the planning
- * tables, a freshly seeded book; an import plans each batch as it writes it, so the pass finds its
- * cards planned and writes nothing for them): those after `since` in `[updatedAt+id]` order and stamped before `until` (default `now - SETTLE_MS`),
+ * Plans the cards written without planning (writes inside a transaction without the planning tables,
+ * a freshly seeded book; an import plans each batch as it writes it and marks its cards `plannedAt`,
+ * so the pass reads those cards and nothing else for them): those after `since` in `[updatedAt+id]` order and stamped before `until` (default `now - SETTLE_MS`),
  * a slice of `REPLAN_SLICE` at a time, read-only unless a customer's callbacks change, yielding to the
  * pages between slices. The key order is total, so cards sharing an `updatedAt` are each planned
  * once, and a card written during the pass is stamped after `until`: the next pass plans it.
@@ -263,6 +284,7 @@ export async function replanChangedSince(
       db,
       () => db.customers.where('[updatedAt+id]').between([through.updatedAt, through.id], [until, ''], false, false).limit(size).toArray(),
       now,
+      { skipPlanned: true },
     );
     seen += cards.length;
     changed += written;
@@ -315,7 +337,7 @@ export async function replanAll(
       db,
       () => (from === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(from)).limit(REPLAN_SLICE).toArray(),
       now,
-      true,
+      { consecutive: true },
     );
     changed += written;
     if (cards.length) after = cards[cards.length - 1]!.id;
@@ -324,4 +346,57 @@ export async function replanAll(
     if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return { done: false, after, changed };
     await yieldToForeground();
   }
+}
+
+/** The window of due times whose date-rolling callbacks the daily re-plan looks at: `[from, to)`. */
+export interface RollingWindow {
+  /** When the customers were last planned as of (the previous daily re-plan, or a full one). */
+  from: number;
+  /** When this daily re-plan started: its window stays the same when it resumes. */
+  to: number;
+}
+
+/**
+ * The customers whose plan may have moved on between `from` and `to` because a date passed: those
+ * with a birthday or holiday callback (open, snoozed, done or cancelled: every such rule leaves its
+ * row) due from `from - ROLLS_WITHIN_MS` on. Read through the `[status+dueAt]` index: a few days of
+ * callbacks, not the whole book. Ascending ids, each once.
+ */
+export async function customersRolledOn(db: DealerDeskDatabase, { from, to }: RollingWindow): Promise<string[]> {
+  const since = from - ROLLS_WITHIN_MS;
+  const due = await Promise.all(CALLBACK_STATUSES.map((status) => db.callbacks.where('[status+dueAt]').between([status, since], [status, to], true, false).toArray()));
+  const ids = new Set<string>();
+  for (const callbacks of due) for (const callback of callbacks) if ((DATE_ROLLING_KINDS as readonly string[]).includes(callback.kind)) ids.add(callback.customerId);
+  return [...ids].sort();
+}
+
+/**
+ * The daily re-plan: re-plans the customers of `customersRolledOn(window)` (next year's birthday,
+ * the next holiday's greeting; the passed one withdrawn if unsent), a slice of `REPLAN_SLICE` at a
+ * time, read-only for the unchanged, yielding to the pages in between. On an ordinary day that is
+ * the few customers whose birthday just passed; the day after a holiday, every customer greeted.
+ * With `budgetMs` it stops after a slice and says where it got (`after`), to resume with the same window.
+ */
+export async function replanRolled(
+  db: DealerDeskDatabase,
+  window: RollingWindow,
+  now: number,
+  options: { after?: string; budgetMs?: number; slice?: number; onSlice?: (slice: ReplanSlice) => void | Promise<void> } = {},
+): Promise<ReplanProgress> {
+  const started = Date.now();
+  const size = options.slice ?? REPLAN_SLICE;
+  const ids = (await customersRolledOn(db, window)).filter((id) => options.after === undefined || id > options.after);
+  let after = options.after;
+  let changed = 0;
+  for (let start = 0; start < ids.length; start += size) {
+    const slice = ids.slice(start, start + size);
+    const { written } = await replanSlice(db, async () => (await db.customers.bulkGet(slice)).filter((card) => card !== undefined), now);
+    changed += written;
+    after = slice[slice.length - 1];
+    await options.onSlice?.({ customers: slice.length, written, ...(after === undefined ? {} : { after }) });
+    if (start + size >= ids.length) break;
+    if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return { done: false, ...(after === undefined ? {} : { after }), changed };
+    await yieldToForeground();
+  }
+  return { done: true, changed };
 }

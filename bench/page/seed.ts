@@ -1,6 +1,7 @@
 import { planCallbacks, reconcileCallbacks, type PlanSettings } from '../../core/cadence';
 import type { Callback, CustomerRecord, CustomerRepository, FollowUp } from '../../storage';
 import { plannedCallbackRecord } from '../../storage/replan';
+import { customerRowId } from '../../storage/schemas/common';
 import { book, type BookEntry } from '../data/book';
 import { SeededRandom } from '../data/random';
 import { rawPutAll } from './raw-idb';
@@ -16,22 +17,28 @@ import { rawPutAll } from './raw-idb';
  * (open ones become manual, which no re-plan touches). Without it the generated callbacks are written
  * as they are (a shaped book the caller keeps unplanned on purpose).
  */
+/** A follow-up's or callback's id as storage makes it (the customer's id first), from the seeded random source. */
+function seededRowId(customerId: string, ids: SeededRandom): string {
+  return customerRowId(customerId, ids.uuid().replaceAll('-', '').slice(0, 16));
+}
+
 function records(customers: CustomerRepository, entries: readonly BookEntry[], now: number, ids: SeededRandom, plan?: PlanSettings) {
   const out = { customers: [] as CustomerRecord[], followUps: [] as FollowUp[], callbacks: [] as Callback[] };
   for (const entry of entries) {
     const prepared = customers.prepare(entry.customer, entry.customer.id);
     if (!prepared.ok) throw new Error(`generated card rejected: ${JSON.stringify(prepared.errors)}`);
-    const customer = prepared.value;
+    // A planned book's cards say so, as storage's planned writes mark them (the written-cards pass skips their history).
+    const customer = plan ? { ...prepared.value, plannedAt: prepared.value.updatedAt } : prepared.value;
     out.customers.push(customer);
-    const followUps = entry.followUps.map((followUp) => ({ ...followUp, id: ids.uuid(), createdAt: followUp.at }) as FollowUp);
+    const followUps = entry.followUps.map((followUp) => ({ ...followUp, id: seededRowId(customer.id, ids), createdAt: followUp.at }) as FollowUp);
     out.followUps.push(...followUps);
     for (const callback of entry.callbacks) {
       const own = plan && callback.status === 'open' ? { customerId: callback.customerId, dueAt: callback.dueAt, kind: 'manual' as const, status: 'open' as const } : callback;
-      out.callbacks.push({ status: 'open', ...own, id: ids.uuid(), createdAt: now, updatedAt: now } as Callback);
+      out.callbacks.push({ status: 'open', ...own, id: seededRowId(customer.id, ids), createdAt: now, updatedAt: now } as Callback);
     }
     if (!plan) continue;
     for (const planned of reconcileCallbacks(planCallbacks(customer, followUps, plan, now), [], now).create) {
-      out.callbacks.push({ ...plannedCallbackRecord(customer.id, planned, now), id: ids.uuid() });
+      out.callbacks.push({ ...plannedCallbackRecord(customer.id, planned, now), id: seededRowId(customer.id, ids) });
     }
   }
   return out;

@@ -45,6 +45,21 @@ export interface PlannedCallback {
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
+
+/**
+ * The only kinds whose planned instance depends on today's date: once the day of the one planned is
+ * over, the next is planned (next year's birthday, the next holiday's greeting). Every other rule
+ * gives the same callbacks whatever the date, so a book planned at each write needs re-planning, as
+ * days pass, only for the customers whose date-rolling callback's day has just ended.
+ */
+export const DATE_ROLLING_KINDS: readonly PlannedKind[] = ['birthday', 'holiday'];
+
+/**
+ * How long after a date-rolling callback falls due its rule moves on to the next one: a birthday SMS
+ * is due on the day (the next year's once that day ends); a greeting on the eve, the next one once
+ * the holiday ends (at most 48 hours later). With margin for working hours that start late.
+ */
+export const ROLLS_WITHIN_MS = 3 * DAY;
 const SALES_STAGES: readonly Stage[] = ['potential', 'intent'];
 /** A first contact not made within this is not created any more (old imports), only kept. */
 const FIRST_CONTACT_STALE_MS = 30 * DAY;

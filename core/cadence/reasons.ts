@@ -1,4 +1,4 @@
-import { formatDate, t, type MessageKey } from '../i18n';
+import { formatDate, getLocale, t, tIn, type Locale, type MessageKey } from '../i18n';
 import { holidaysOfPlanKey } from './holidays';
 
 /** What a reason line reads of a callback. */
@@ -32,10 +32,9 @@ export function callbackReason(callback: ReasonCallback, grade?: string): string
     case 'birthday':
       return t('cadence_reason_birthday');
     case 'holiday': {
-      const names = holidaysOfPlanKey(key).map((id) => t(`cadence_holiday_${id}`));
+      const named = holidayNames(key);
       const date = Date.parse(`${key.split(':')[2] ?? ''}T12:00:00`);
-      if (names.length === 0 || Number.isNaN(date)) return t('cadence_reason_holiday');
-      const named = names.reduce((list, name) => t('cadence_holiday_and', list, name));
+      if (named === undefined || Number.isNaN(date)) return t('cadence_reason_holiday');
       return t('cadence_reason_holiday_named', named, formatDate(date));
     }
     case 'dormant_owner':
@@ -55,3 +54,9 @@ const REASON_STEPS: Record<string, true> = {
   cadence_reason_post_delivery_3m_call: true,
   cadence_reason_post_delivery_6m_call: true,
 };
+
+/** The holidays a greeting's plan key covers, named in `locale`: `国庆节、中秋节`; none for another key. */
+export function holidayNames(planKey: string | undefined, locale: Locale = getLocale()): string | undefined {
+  const names = holidaysOfPlanKey(planKey).map((id) => tIn(locale, `cadence_holiday_${id}`));
+  return names.length ? names.reduce((list, name) => tIn(locale, 'cadence_holiday_and', list, name)) : undefined;
+}

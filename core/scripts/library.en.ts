@@ -104,7 +104,7 @@ export const SCRIPTS_EN: Record<BuiltInScriptKey, ScriptText> = {
   },
   holiday_sms: {
     title: 'Holiday greeting',
-    body: 'Happy holidays, {salutation}! If you are driving far, take breaks and drive safely; we offer a free check before long trips. Best wishes to you and your family. {consultant}, {store}',
+    body: 'Happy {holiday}, {salutation}! If you are driving far, take breaks and drive safely; we offer a free check before long trips. Best wishes to you and your family. {consultant}, {store}',
   },
   reactivate_lost_call: {
     title: 'Reactivating a lost lead',

@@ -104,7 +104,7 @@ export const SCRIPTS_ZH_CN: Record<BuiltInScriptKey, ScriptText> = {
   },
   holiday_sms: {
     title: '节日问候',
-    body: '{称呼}，节日快乐！假期出行请注意休息、安全驾驶，长途前可以到店做个免费检查。祝您和家人团圆美满。{门店} {顾问}',
+    body: '{称呼}，{节日}快乐！假期出行请注意休息、安全驾驶，长途前可以到店做个免费检查。祝您和家人团圆美满。{门店} {顾问}',
   },
   reactivate_lost_call: {
     title: '战败客户再激活',

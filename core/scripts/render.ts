@@ -1,3 +1,4 @@
+import { holidayNames } from '../cadence/reasons';
 import type { ScriptLocale } from './library';
 
 /** What a script may mention, each with the tokens users can type in either language. */
@@ -12,6 +13,7 @@ export const PLACEHOLDERS = {
   deliveryDate: ['交车日期', 'delivery_date'],
   insuranceExpiry: ['保险到期日', 'insurance_expiry'],
   today: ['今天', 'today'],
+  holiday: ['节日', 'holiday'],
 } as const;
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS;
@@ -38,6 +40,8 @@ export interface ScriptContext {
   consultant?: { name?: string; phone?: string };
   store?: { name?: string; brand?: string };
   now?: number;
+  /** The callback being worked on: a holiday greeting's plan key names the holiday (in the interface language). */
+  callback?: { planKey?: string };
 }
 
 export type ScriptPart = { text: string } | { placeholder: PlaceholderName; token: string; value?: string };
@@ -105,6 +109,7 @@ export function placeholderValues(context: ScriptContext): Record<PlaceholderNam
     deliveryDate: formatDay(customer?.deal?.won?.deliveredAt, locale),
     insuranceExpiry: formatDay(customer?.ownedVehicle?.insuranceExpiresAt, locale),
     today: formatDay(context.now ?? Date.now(), locale),
+    holiday: holidayNames(context.callback?.planKey, locale),
   };
 }
 

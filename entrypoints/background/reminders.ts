@@ -8,13 +8,16 @@ import {
   newestCustomerUpdate,
   openDatabase,
   plannedThrough,
+  planDay,
   planStamp,
   ReminderRepository,
   replanAll,
   replanChangedSince,
+  replanRolled,
   SETTLE_MS,
   type DueCounts,
   type PlannedThrough,
+  type RollingWindow,
 } from '../../storage';
 import { applyLanguageSetting } from '../shared/language';
 import { z } from '../../storage/zod';
@@ -67,11 +70,16 @@ async function notifyDue(now: number): Promise<void> {
   }
 }
 
+/** The planning settings the whole book was last planned with (`planStamp`). */
 const PLAN_STAMP_KEY = 'dd-plan-stamp';
 /** Where planning the cards written without planning got (a `PlannedThrough`). */
 const PLANNED_THROUGH_KEY = 'dd-planned-through';
 /** A full re-plan under way: the stamp it is for, when it started and the last customer id done. */
 const REPLAN_CURSOR_KEY = 'dd-replan-cursor';
+/** The instant the book is planned as of, date-wise: the last daily re-plan's (or full re-plan's) start. */
+const ROLLED_THROUGH_KEY = 'dd-rolled-through';
+/** A daily re-plan under way: its window and the last customer id done. */
+const ROLLING_CURSOR_KEY = 'dd-rolling-cursor';
 /**
  * Work per tick on re-planning; the rest continues at once (`continueReplan`). Each slice yields to the
  * pages, so this bounds how long a tick holds the queue, not how long a page's save waits.
@@ -86,15 +94,19 @@ interface ReplanCursor {
   after?: string;
 }
 
+type RollingCursor = RollingWindow & { after?: string };
+
 /**
- * Once a day, and within a minute of a change to the cadence settings, every customer is re-planned;
- * in between, within a minute, the cards written without planning (restores, writes in a transaction
- * without the planning tables); imports plan their own batches, so this pass only reads their cards.
+ * Within a minute of a change to the cadence settings (or on first start), every customer is
+ * re-planned. Once a local day, the customers whose birthday or holiday greeting rolled on since the
+ * last day (`replanRolled`): a few on most days, not the whole book. In between, within a minute,
+ * the cards written without planning (restores, writes in a transaction without the planning
+ * tables); imports plan their own batches, so this pass only reads their cards.
  */
 async function replanWhenStale(now: number): Promise<'more' | 'done'> {
-  const stamp = await planStamp(db, now);
-  const stored = await browser.storage.local.get([PLAN_STAMP_KEY, PLANNED_THROUGH_KEY, REPLAN_CURSOR_KEY]);
-  if (stored[PLAN_STAMP_KEY] !== stamp) {
+  const stamp = await planStamp(db);
+  const stored = await browser.storage.local.get([PLAN_STAMP_KEY, PLANNED_THROUGH_KEY, REPLAN_CURSOR_KEY, ROLLED_THROUGH_KEY, ROLLING_CURSOR_KEY]);
+  if (stored[PLAN_STAMP_KEY] !== stamp || typeof stored[ROLLED_THROUGH_KEY] !== 'number') {
     const stale = stored[REPLAN_CURSOR_KEY] as ReplanCursor | undefined;
     const cursor: ReplanCursor = stale?.stamp === stamp ? stale : { stamp, startedAt: now };
     const startedAt = cursor.startedAt ?? now;
@@ -115,10 +127,25 @@ async function replanWhenStale(now: number): Promise<'more' | 'done'> {
     }
     // Every card written before the re-plan started (and settled) is planned; later ones are the
     // written-cards pass's, which finds the already planned ones unchanged and writes nothing for them.
+    // Birthdays and greetings that rolled on while it ran are the next daily re-plan's.
     const through: PlannedThrough = { updatedAt: startedAt - SETTLE_MS, id: '' };
-    await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp, [PLANNED_THROUGH_KEY]: through, [REPLAN_CURSOR_KEY]: {} });
+    await browser.storage.local.set({ [PLAN_STAMP_KEY]: stamp, [PLANNED_THROUGH_KEY]: through, [ROLLED_THROUGH_KEY]: startedAt, [REPLAN_CURSOR_KEY]: {}, [ROLLING_CURSOR_KEY]: {} });
     return 'done';
   }
+
+  const rolledThrough = stored[ROLLED_THROUGH_KEY] as number;
+  const underWay = stored[ROLLING_CURSOR_KEY] as Partial<RollingCursor> | undefined;
+  const resuming = typeof underWay?.from === 'number' && typeof underWay.to === 'number';
+  if (resuming || (await planDay(db, now)) !== (await planDay(db, rolledThrough))) {
+    const window: RollingWindow = resuming ? { from: underWay.from!, to: underWay.to! } : { from: rolledThrough, to: now };
+    const progress = await replanRolled(db, window, now, { ...(resuming && underWay.after ? { after: underWay.after } : {}), budgetMs: REPLAN_BUDGET_MS });
+    if (!progress.done) {
+      await browser.storage.local.set({ [ROLLING_CURSOR_KEY]: { ...window, ...(progress.after ? { after: progress.after } : {}) } });
+      return 'more';
+    }
+    await browser.storage.local.set({ [ROLLED_THROUGH_KEY]: window.to, [ROLLING_CURSOR_KEY]: {} });
+  }
+
   const since = plannedThrough(stored[PLANNED_THROUGH_KEY]);
   if ((await newestCustomerUpdate(db)) < since.updatedAt) return 'done';
   const progress = await replanChangedSince(db, since, now, { budgetMs: REPLAN_BUDGET_MS });

@@ -162,7 +162,7 @@ export class CustomerFollowUp extends LitElement {
       <h3>${t('script_panel_title')}</h3>
       <dd-script-panel
         .scripts=${view.scripts}
-        .context=${{ locale: getLocale(), customer, consultant: view.settings?.consultant, store: view.settings?.store }}
+        .context=${{ locale: getLocale(), customer, consultant: view.settings?.consultant, store: view.settings?.store, ...(due ? { callback: due } : {}) }}
         .suggestion=${{ stage: customer.stage, grade: customer.grade, ...(due ? { callback: due } : {}) }}
         @dd-script-log=${(event: CustomEvent<{ scriptId: string }>) => {
           this.scriptId = event.detail.scriptId;

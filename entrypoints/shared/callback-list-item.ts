@@ -28,6 +28,6 @@ export function callbackListItem(
     dueAt: callback.dueAt,
     overdue: state.overdue,
     later: state.later,
-    ...(script ? { script: { id: script.id, title: script.title, channel: script.channel, text: renderScript(script.body, suggestion.context).text } } : {}),
+    ...(script ? { script: { id: script.id, title: script.title, channel: script.channel, text: renderScript(script.body, { ...suggestion.context, callback }).text } } : {}),
   };
 }

@@ -25,7 +25,7 @@ export async function scriptPanelData(db: DealerDeskDatabase, customerId: string
   const due = callbacks.find((callback) => callback.status === 'open');
   return {
     scripts,
-    context: { locale, customer, consultant: settings.consultant, store: settings.store },
+    context: { locale, customer, consultant: settings.consultant, store: settings.store, ...(due?.planKey ? { callback: { planKey: due.planKey } } : {}) },
     suggestion: { stage: customer.stage, grade: customer.grade, ...(due ? { callback: { kind: due.kind, ...(due.planKey ? { planKey: due.planKey } : {}) } } : {}) },
   };
 }

@@ -171,6 +171,8 @@ export const customerSchema = customerInputSchema.and(
     createdAt: timestamp,
     updatedAt: timestamp,
     deletedAt: timestamp.optional(),
+    /** The `updatedAt` of the write that planned the card's callbacks with it (see storage/replan.ts). */
+    plannedAt: timestamp.optional(),
   }),
 );
 

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchExtension, waitForDashboardOnInstall, type ExtensionBrowser } from './support/extension';
+import { expect, test } from 'vitest';
+import { extensionForFile } from './support/extension';
 
 declare const chrome: typeof import('@wxt-dev/browser').browser;
 
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  browser = await launchExtension();
-  await waitForDashboardOnInstall(browser);
-});
-
-afterAll(async () => {
-  await browser?.dispose();
-});
+const browser = extensionForFile();
 
 test('a new lead is due at once; logging the call from its card plans the next one and clears the badge', async () => {
-  const page = await browser.openExtensionPage('/options.html#new');
+  const page = await browser().openExtensionPage('/options.html#new');
   // Holiday greetings off: an H lead's greeting would be listed too, and due on a holiday's eve.
   // The database is created (and upgraded) by the background at start-up.
   await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk' && (db.version ?? 0) >= 30)), { timeout: 15_000 }).toBe(true);
@@ -40,7 +31,7 @@ test('a new lead is due at once; logging the call from its card plans the next o
   await form.locator('button[type=submit]').click();
   await expect.poll(() => page.url()).toContain('#customer=');
 
-  const worker = await browser.serviceWorker();
+  const worker = await browser().serviceWorker();
   const badge = () => worker.evaluate(() => chrome.action.getBadgeText({}));
   await expect.poll(badge, { timeout: 15_000 }).toBe('1');
 
@@ -73,7 +64,7 @@ test('a new lead is due at once; logging the call from its card plans the next o
 });
 
 test('a script edited, switched off and reset in the library is what the customer card offers', async () => {
-  const page = await browser.openExtensionPage('/options.html#scripts');
+  const page = await browser().openExtensionPage('/options.html#scripts');
   const editor = page.locator('dd-script-library dd-script-editor');
   await editor.locator('li button[data-id="builtin:first_contact_call:zh_CN"]').click();
   await editor.locator('textarea[name=body]').fill('{称呼}您好，我是{顾问}，看到您的留言马上回电。');

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, waitForDashboardOnInstall, type ExtensionBrowser } from './support/extension';
+import { extensionForFile } from './support/extension';
 import { sidebarFrame } from './support/sidebar';
 import { openToolbarPopup, type ToolbarPopup } from './support/toolbar-popup';
 import { seededCustomer, seededManualCallback, seedRows } from './support/seed-rows';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
 import en from '../../public/_locales/en/messages.json';
 
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  browser = await launchExtension();
-  await waitForDashboardOnInstall(browser);
-});
-
-afterAll(async () => {
-  await browser?.dispose();
-});
+const browser = extensionForFile();
 
 /** An expression reading the popup's header button `name` (in its shadow root). */
 function popupButton(name: string): string {
@@ -30,13 +21,13 @@ async function clickInPopup(popup: ToolbarPopup, name: string): Promise<void> {
 }
 
 test('"capture this tab" opens the capture sidebar on the portal tab under the popup, filled in from the page, and closes the popup', async () => {
-  const page = await browser.context.newPage();
+  const page = await browser().context.newPage();
   const url = 'http://dealer.autohome.com.cn/fixtures/pages/autohome-dealer.html';
   await page.goto(url);
   await page.waitForSelector('dealer-desk', { state: 'attached' });
   expect(sidebarFrame(page)).toBeUndefined();
 
-  const popup = await openToolbarPopup(browser, page);
+  const popup = await openToolbarPopup(browser(), page);
   await clickInPopup(popup, 'capture');
 
   await expect.poll(() => !!sidebarFrame(page), { timeout: 10_000 }).toBe(true);
@@ -50,8 +41,8 @@ test('"capture this tab" opens the capture sidebar on the portal tab under the p
 });
 
 test('"capture this tab" over a page that cannot be captured says so and stays open', async () => {
-  const dashboard = await browser.openExtensionPage('/options.html');
-  const popup = await openToolbarPopup(browser, dashboard);
+  const dashboard = await browser().openExtensionPage('/options.html');
+  const popup = await openToolbarPopup(browser(), dashboard);
   await clickInPopup(popup, 'capture');
   const status = `document.querySelector('dd-popup')?.shadowRoot?.querySelector('p[role=status]')?.textContent ?? ''`;
   // The real popup follows the browser's language (Playwright's zh-CN applies only to the pages it drives).
@@ -101,14 +92,14 @@ test('the popup\'s first frame already shows the due rows: read before its code 
 });
 
 test('"open" on a due callback opens that customer\'s card in the dashboard', async () => {
-  const popup = await browser.openExtensionPage('/popup.html');
+  const popup = await browser().openExtensionPage('/popup.html');
   await expect.poll(() => popup.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk')), { timeout: 15_000 }).toBe(true);
   await seedDueCustomer(popup, 'c-open', '周雪');
   await popup.reload();
   const row = popup.locator('dd-callback-list li[data-id="cb-c-open"]');
   await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('周雪');
 
-  const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+  const opened = browser().context.waitForEvent('page', { timeout: 10_000 });
   await row.locator('button.open').click();
   const card = await opened;
   await card.waitForLoadState();

@@ -7,6 +7,7 @@ import {
   FollowUpRepository,
   parseBackup,
   planRestore,
+  planStamp,
   restoreBackup,
   ScriptRepository,
   SettingsRepository,
@@ -102,4 +103,16 @@ test('a restore that fails half-way leaves the database exactly as it was', asyn
   parsed.backup.tables.scripts.push({ ...script });
   await expect(restoreBackup(db, parsed.backup)).rejects.toThrow();
   expect(await tables()).toEqual(before);
+});
+
+test('a restored book is re-planned from scratch: its callbacks are as old as the backup', async () => {
+  await seed();
+  const parsed = parseBackup(JSON.parse(JSON.stringify(await createBackup(db))));
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const before = await planStamp(db);
+  await restoreBackup(db, parsed.backup);
+  // The same settings, but a new stamp: the worker's full re-plan runs again.
+  const restored = await planStamp(db);
+  expect(restored).not.toBe(before);
+  expect(await planStamp(db)).toBe(restored);
 });

@@ -138,6 +138,42 @@ describe('an import plans its customers’ callbacks as it writes them', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  test('the pass reads the imported cards and none of their history; a card changed later without planning is planned by it', async () => {
+    await importCards([newLead, owner]);
+    // A second connection that notes every read of follow-ups and callbacks.
+    const watched = new DealerDeskDatabase(db.name);
+    const historyReads: string[] = [];
+    watched.use({
+      stack: 'dbcore',
+      name: 'note-history-reads',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'callbacks' && name !== 'followUps') return table;
+          const noted = <T extends unknown[], R>(read: (...args: T) => R) => (...args: T): R => (historyReads.push(name), read(...args));
+          return { ...table, get: noted(table.get), getMany: noted(table.getMany), query: noted(table.query), openCursor: noted(table.openCursor), count: noted(table.count) };
+        },
+      }),
+    });
+    try {
+      expect(await replanChangedSince(watched, plannedThrough(undefined), NOW + 60_000)).toMatchObject({ done: true, seen: 2, changed: 0 });
+      expect(historyReads).toEqual([]);
+      // The lead is re-graded H in a transaction without the planning tables: stored, not planned.
+      const [lead] = await db.customers.where('name').equals('王芳').toArray();
+      const graded = await db.transaction('rw', db.customers, () => new CustomerRepository(db, () => NOW + 2 * 60_000).update(lead!.id, { grade: 'H' }));
+      expect(graded.ok).toBe(true);
+      const pass = await replanChangedSince(watched, plannedThrough(undefined), NOW + 10 * 60_000);
+      expect(pass).toMatchObject({ done: true, seen: 2, changed: 1 });
+      expect(historyReads.length).toBeGreaterThan(0);
+      const gradeCall = (await db.callbacks.where('customerId').equals(lead!.id).toArray()).find((callback) => callback.kind === 'grade_cadence');
+      // Captured at 08:00, called within the H interval of two days, at the start of the working day.
+      expect(gradeCall?.dueAt).toBe(sh('2026-11-25 09:00'));
+    } finally {
+      watched.close();
+    }
+  });
+
   test('a batch that fails leaves neither its cards nor their callbacks', async () => {
     const plan = await planImport(db, rows(newLead, owner, { ...newLead, name: '李四', phones: [{ number: '13600001111' }] }), 'merge', () => NOW);
     // Meanwhile a card with the id of the batch's last one was stored (no callbacks of its own).

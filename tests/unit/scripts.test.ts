@@ -24,6 +24,7 @@ const fullContext = (locale: ScriptLocale): ScriptContext => ({
   consultant: { name: '李娜', phone: '138 0013 8000' },
   store: { name: '城东大众 4S 店', brand: '大众' },
   now: Date.parse('2026-11-23T10:00:00+08:00'),
+  callback: { planKey: 'holiday:national_day+mid_autumn:2027-10-01' },
 });
 
 describe('every built-in script', () => {
@@ -90,6 +91,16 @@ describe('placeholders', () => {
   test('dates are written the way each language writes them', () => {
     expect(renderScript('{保险到期日}', fullContext('zh_CN')).text).toBe('2027年1月15日');
     expect(renderScript('{insurance_expiry}', fullContext('en')).text).toBe('January 15, 2027');
+  });
+
+  test('a holiday greeting names the holidays of the callback it answers, in the script’s language', () => {
+    const greeting = (locale: ScriptLocale, planKey?: string) =>
+      renderScript(builtInScripts(locale).find((script) => script.key === 'holiday_sms')!.body, { ...fullContext(locale), ...(planKey ? { callback: { planKey } } : { callback: {} }) });
+    expect(greeting('zh_CN', 'holiday:spring_festival:2027-02-06').text).toMatch(/^张先生，春节快乐！/);
+    expect(greeting('en', 'holiday:national_day+mid_autumn:2027-10-01').text).toMatch(/^Happy National Day and Mid-Autumn Festival, Mr 张!/);
+    // Opened without a greeting to answer: the holiday stays visible as its token.
+    expect(greeting('zh_CN').text).toMatch(/^张先生，\{节日\}快乐！/);
+    expect(greeting('zh_CN').missing).toEqual(['holiday']);
   });
 
   test('the model comes from the deal, then the owned car, then the wished-for series', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { LEAD_SITES } from '../../../core/lead-sites';
 import { chromiumPath, extensionArgs } from '../../../scripts/chromium.mjs';
 import { startFixtureServer, type FixtureServer } from '../../../scripts/fixture-server.mjs';
@@ -76,4 +77,24 @@ export async function waitForDashboardOnInstall(browser: ExtensionBrowser, timeo
   for (let waited = 0; waited < timeoutMs && !browser.context.pages().some((page) => page.url().includes('/options.html')); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * One Chromium with the extension for a test file: launched (and past the dashboard it opens on
+ * install) before the file's tests, closed after them. Call at the top of the file; the getter gives
+ * the browser once launched.
+ */
+export function extensionForFile(): () => ExtensionBrowser {
+  let browser: ExtensionBrowser | undefined;
+  beforeAll(async () => {
+    browser = await launchExtension();
+    await waitForDashboardOnInstall(browser);
+  });
+  afterAll(async () => {
+    await browser?.dispose();
+  });
+  return () => {
+    if (!browser) throw new Error('the extension is launched before the tests run');
+    return browser;
+  };
 }
