@@ -79,8 +79,8 @@ function recordFirstFrame(): void {
 }
 
 test('the popup\'s first frame already shows the due rows: read before its code arrived, not by the live reads after', async () => {
-  await browser.context.addInitScript(recordFirstFrame);
-  const popup = await browser.openExtensionPage('/popup.html');
+  await browser().context.addInitScript(recordFirstFrame);
+  const popup = await browser().openExtensionPage('/popup.html');
   await expect.poll(() => popup.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk')), { timeout: 15_000 }).toBe(true);
   await seedDueCustomer(popup, 'c-first', '孙丽');
   await popup.reload();
