@@ -26,19 +26,30 @@ export default defineConfig({
   // Extension pages only (the worker and the content script are built apart, without code splitting):
   // each file a page imports is a round trip to the browser process before its first line runs. The
   // popup's first row needs the kit every page loads (Lit, dayjs, i18n) and the due-list code: a chunk
-  // each instead of several small ones (the popup loads 8 files, was 11, and popup-first-read.js). A captured module's
+  // each instead of several small ones (the popup loads 4 module files, was 11, and popup-first-read.js). A captured module's
   // dependencies stay where they were: otherwise the due-list chunk took the shared styles and the
   // sidebar's first paint loaded all of it.
   vite: () => ({
+    // dayjs's ES build: the CommonJS one needs the bundler's interop helpers, a file of their own that
+    // every page loading the kit fetched before its first line ran.
+    resolve: { alias: [{ find: /^dayjs(?!\/esm)(\/.*)?$/, replacement: 'dayjs/esm$1' }] },
     build: {
+      // Chromium preloads modules itself: the polyfill was one more file before every page's first line.
+      modulePreload: { polyfill: false },
       rolldownOptions: {
         output: {
           advancedChunks: {
             includeDependenciesRecursively: false,
             groups: [
-              { name: 'kit', priority: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+|dayjs)[\\/]|[\\/]core[\\/]i18n\.ts|[\\/]_locales[\\/]|[\\/]components[\\/](styles|controllers[\\/][^\\/]+)\.ts|[\\/]entrypoints[\\/]shared[\\/]after-next-paint\.ts/ },
-              // The plain-IndexedDB first-screen reads of the popup and the dashboard: one file, not three.
-              { name: 'first-screen', priority: 1, test: /[\\/]storage[\\/](plain-indexeddb|reader|first-screen)\.ts/ },
+              // With the shared styles, which every page that loads the kit loads too.
+              {
+                name: 'kit',
+                priority: 2,
+                test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+|dayjs)[\\/]|[\\/]core[\\/]i18n\.ts|[\\/]_locales[\\/]|[\\/]components[\\/](styles[\\/][^\\/]+|controllers[\\/][^\\/]+)\.ts|[\\/]entrypoints[\\/]shared[\\/]after-next-paint\.ts/,
+              },
+              // The plain-IndexedDB first-screen reads of the popup and the dashboard: one file, not three;
+              // with what every page's entry imports first (the preload helper, WXT's HTML plugin code).
+              { name: 'first-screen', priority: 1, test: /[\\/]storage[\\/](plain-indexeddb|reader|first-screen)\.ts|vite[\\/]preload-helper|virtual:wxt-(html-)?plugins/ },
               {
                 name: 'due-lists',
                 priority: 1,

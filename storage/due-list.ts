@@ -1,7 +1,8 @@
 import { DEFAULT_QUIET_HOURS, DEFAULT_WORKING_HOURS } from '../core/cadence/rules';
 import { localDayAt, systemTimeZone, type Hours } from '../core/cadence/local-time';
 import type { CustomerRecord } from './customer-search-keys';
-import type { OpenCallbackRange, ReadableDatabase, ReadSnapshot } from './reader';
+import type { ReadableDatabase, ReadSnapshot } from './reader';
+import type { Callback } from './schemas/callback';
 import type { Script } from './schemas/script';
 
 // Read-only and free of Dexie and the validation library: the popup loads this and must open fast.
@@ -33,10 +34,24 @@ export type DueSectionName = 'overdue' | 'today' | 'upcoming';
 export const DUE_SECTIONS: readonly DueSectionName[] = ['overdue', 'today', 'upcoming'];
 
 /** One section of the lists: how many open callbacks it holds, and the first of them, earliest first. */
-export type DueCallbackSection = OpenCallbackRange;
+export interface DueCallbackSection {
+  total: number;
+  callbacks: Callback[];
+}
 
 /** Open callbacks due by the end of the next 7 days, cut at an hour overdue and at today's end (local). */
 export type DueCallbacks = Record<DueSectionName, DueCallbackSection>;
+
+type DueBounds = Record<DueSectionName, [from: number, to: number]>;
+
+function dueBounds(now: number, overdueAfterMs: number, timeZone: string): DueBounds {
+  const endOfToday = localDayAt(now, 1, '00:00', timeZone);
+  return {
+    overdue: [-Infinity, now - overdueAfterMs],
+    today: [now - overdueAfterMs, endOfToday],
+    upcoming: [endOfToday, endOfToday + 7 * DAY],
+  };
+}
 
 /**
  * Three ranges of the `[status+dueAt]` index: each section is counted there and only its first
@@ -49,13 +64,12 @@ export async function readDueCallbacks(
   timeZone: string,
   shown: Record<DueSectionName, number>,
 ): Promise<DueCallbacks> {
-  const endOfToday = localDayAt(now, 1, '00:00', timeZone);
-  const bounds: Record<DueSectionName, [number, number]> = {
-    overdue: [-Infinity, now - overdueAfterMs],
-    today: [now - overdueAfterMs, endOfToday],
-    upcoming: [endOfToday, endOfToday + 7 * DAY],
+  const bounds = dueBounds(now, overdueAfterMs, timeZone);
+  const section = async (name: DueSectionName): Promise<DueCallbackSection> => {
+    const [from, to] = bounds[name];
+    const [total, callbacks] = await Promise.all([db.countOpenCallbacks(from, to), db.openCallbacks(from, to, shown[name])]);
+    return { total, callbacks };
   };
-  const section = (name: DueSectionName): Promise<DueCallbackSection> => db.openCallbacks(bounds[name][0], bounds[name][1], shown[name]);
   const [overdue, today, upcoming] = await Promise.all([section('overdue'), section('today'), section('upcoming')]);
   return { overdue, today, upcoming };
 }
@@ -73,30 +87,48 @@ export interface DueScreen {
   settings: ReminderSettings;
   /** Every stored script (the user's edits of built-ins and their own). */
   scripts: Script[];
-  due: DueCallbacks;
+  /** Each section's first callbacks; its total when they are all of it (the read stopped short of its limit). */
+  due: Record<DueSectionName, { total: number | undefined; callbacks: Callback[] }>;
   /** The live customers of the callbacks read. */
   customers: Map<string, CustomerRecord>;
+  /**
+   * Every section's total. A count walks the whole range in the index (500 due: a few milliseconds of
+   * the database's time), so it is asked for after the rows' customers: the first rows never wait for it.
+   */
+  totals: Promise<Record<DueSectionName, number>>;
 }
 
 /**
  * Reads the three lists from the due-time index in one read-only transaction: the first `shown[section]`
  * callbacks of each section, at most `rowsInAll` in all (a first screen: the earliest sections fill it;
- * a later one that has callbacks still gets its first row, so no list reads as empty), and their customers.
+ * a later one that has callbacks still gets its first row, so no list reads as empty), their customers,
+ * then the sections' totals.
  */
 export async function readDueScreen(db: ReadableDatabase, shown: Record<DueSectionName, number>, now: number, overdueAfterMs: number, rowsInAll = Infinity): Promise<DueScreen> {
   const snapshot = db.snapshot();
+  const firstRows = (bounds: DueBounds) => Promise.all(DUE_SECTIONS.map((name) => snapshot.openCallbacks(bounds[name][0], bounds[name][1], shown[name])));
   // The ranges are read for the machine's time zone beside the settings (a round trip fewer), and
   // read again in the rare case the settings name another zone.
   const machineZone = systemTimeZone();
-  const [settings, scripts, guessed] = await Promise.all([readReminderSettings(snapshot), snapshot.scripts(), readDueCallbacks(snapshot, now, overdueAfterMs, machineZone, shown)]);
-  const due = settings.timeZone === machineZone ? guessed : await readDueCallbacks(snapshot, now, overdueAfterMs, settings.timeZone, shown);
-  let left = rowsInAll;
-  for (const name of DUE_SECTIONS) {
-    const { callbacks } = due[name];
-    const keep = Math.max(Math.min(callbacks.length, left), Math.min(callbacks.length, 1));
-    due[name] = { total: due[name].total, callbacks: callbacks.slice(0, keep) };
-    left -= keep;
+  let bounds = dueBounds(now, overdueAfterMs, machineZone);
+  const [settings, scripts, guessed] = await Promise.all([readReminderSettings(snapshot), snapshot.scripts(), firstRows(bounds)]);
+  let rows = guessed;
+  if (settings.timeZone !== machineZone) {
+    bounds = dueBounds(now, overdueAfterMs, settings.timeZone);
+    rows = await firstRows(bounds);
   }
-  const customers = await readLiveCustomers(snapshot, DUE_SECTIONS.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
-  return { settings, scripts, due, customers };
+  let left = rowsInAll;
+  const due = {} as DueScreen['due'];
+  DUE_SECTIONS.forEach((name, i) => {
+    const callbacks = rows[i]!;
+    const keep = Math.max(Math.min(callbacks.length, left), Math.min(callbacks.length, 1));
+    due[name] = { total: callbacks.length < shown[name] ? callbacks.length : undefined, callbacks: callbacks.slice(0, keep) };
+    left -= keep;
+  });
+  const customers = readLiveCustomers(snapshot, DUE_SECTIONS.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
+  const count = async (name: DueSectionName) => due[name].total ?? snapshot.countOpenCallbacks(bounds[name][0], bounds[name][1]);
+  const totals = Promise.all(DUE_SECTIONS.map(count)).then(([overdue, today, upcoming]) => ({ overdue: overdue!, today: today!, upcoming: upcoming! }));
+  // Handled even when the rows' read fails first and nobody awaits the totals.
+  totals.catch(() => undefined);
+  return { settings, scripts, due, customers: await customers, totals };
 }

@@ -9,12 +9,6 @@ const TABLES = ['callbacks', 'customers', 'settings', 'scripts'] as const;
 /** Dexie's name for the compound index of `[status+dueAt]` (storage/versions.ts). */
 const DUE_INDEX = '[status+dueAt]';
 
-/** Open callbacks in one due-time range: how many, and the first of them, earliest first. */
-export interface OpenCallbackRange {
-  total: number;
-  callbacks: Callback[];
-}
-
 /**
  * One read-only IndexedDB transaction over the tables the popup's lists need: every read sees the
  * same state. Chain reads with `await` only (no timers in between), or the transaction commits.
@@ -23,8 +17,10 @@ export interface ReadSnapshot {
   settings(): Promise<Partial<Settings> | undefined>;
   /** Every stored script (the user's edits of built-ins and their own). */
   scripts(): Promise<Script[]>;
-  /** Open callbacks due in [from, to): the count from the index, and the first `limit` rows. */
-  openCallbacks(from: number, to: number, limit: number): Promise<OpenCallbackRange>;
+  /** The first `limit` open callbacks due in [from, to), earliest first. */
+  openCallbacks(from: number, to: number, limit: number): Promise<Callback[]>;
+  /** How many open callbacks are due in [from, to): the index walks every entry of the range for it. */
+  countOpenCallbacks(from: number, to: number): Promise<number>;
   /** The customers with these ids, in order (`undefined` where there is none). */
   customers(ids: readonly string[]): Promise<(CustomerRecord | undefined)[]>;
 }
@@ -56,6 +52,10 @@ async function connect(name: string, onClosed: () => void): Promise<IDBDatabase 
   return db;
 }
 
+function dueRange(from: number, to: number): IDBKeyRange {
+  return IDBKeyRange.bound(['open', from], ['open', to], false, true);
+}
+
 function snapshotOf(connection: Promise<IDBDatabase | undefined>): ReadSnapshot {
   let transaction: Promise<IDBTransaction | undefined> | undefined;
   const store = async (name: (typeof TABLES)[number]): Promise<IDBObjectStore | undefined> => {
@@ -73,11 +73,13 @@ function snapshotOf(connection: Promise<IDBDatabase | undefined>): ReadSnapshot 
     },
     async openCallbacks(from, to, limit) {
       const callbacks = await store('callbacks');
-      if (!callbacks || !(to > from)) return { total: 0, callbacks: [] };
-      const index = callbacks.index(DUE_INDEX);
-      const range = IDBKeyRange.bound(['open', from], ['open', to], false, true);
-      const [total, rows] = await Promise.all([request(index.count(range)), limit > 0 ? request(index.getAll(range, limit)) : []]);
-      return { total, callbacks: rows as Callback[] };
+      if (!callbacks || !(to > from) || !(limit > 0)) return [];
+      return (await request(callbacks.index(DUE_INDEX).getAll(dueRange(from, to), limit))) as Callback[];
+    },
+    async countOpenCallbacks(from, to) {
+      const callbacks = await store('callbacks');
+      if (!callbacks || !(to > from)) return 0;
+      return request(callbacks.index(DUE_INDEX).count(dueRange(from, to)));
     },
     async customers(ids) {
       const customers = await store('customers');

@@ -54,6 +54,12 @@ export interface BenchApi {
   extract(html: string, url: string, runs: number): Promise<{ samples: number[]; contacts: number }>;
   /** Whether the background worker has finished its full re-plan of the book (issue 4's plan stamp). */
   replanned(): Promise<boolean>;
+  /**
+   * Tells the worker the book is planned as of now, as its own full re-plan would (the seeded book is
+   * planned by the planner with these settings: a full re-plan of it writes nothing): the plan stamp
+   * from storage's `planStamp`, the day planned for, and the written-cards watermark.
+   */
+  declarePlanned(): Promise<void>;
   /** Forgets what the launcher remembers per site (open or closed, width), so each run starts closed. */
   forgetSites(): Promise<void>;
   /** Resolves with the epoch time (ms, sub-ms precision) at which a live customer holds `phone`. */

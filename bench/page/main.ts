@@ -12,7 +12,7 @@ import {
   type FollowUp,
 } from '../../storage';
 import { DUE_COUNTER_ID } from '../../storage/due-count';
-import { planSettings, readSettings } from '../../storage/replan';
+import { planSettings, planStamp, readSettings, SETTLE_MS } from '../../storage/replan';
 import { book, type BookEntry } from '../data/book';
 import { SeededRandom } from '../data/random';
 import type { BenchApi, Compared, SearchKind, SeedReport } from './api';
@@ -297,6 +297,17 @@ const api: BenchApi = {
     frame.remove();
     const contacts = (result as { contacts?: unknown[] } | undefined)?.contacts;
     return { samples, contacts: Array.isArray(contacts) ? contacts.length : -1 };
+  },
+
+  async declarePlanned() {
+    const now = Date.now();
+    await browser.storage.local.set({
+      'dd-plan-stamp': await planStamp(db),
+      'dd-rolled-through': now,
+      [PLANNED_THROUGH_KEY]: { updatedAt: now - SETTLE_MS, id: '' },
+      'dd-replan-cursor': {},
+      'dd-rolling-cursor': {},
+    });
   },
 
   async replanned() {

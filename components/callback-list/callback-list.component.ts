@@ -61,6 +61,8 @@ export class DdCallbackList extends LitElement {
     tomorrowAt: { type: Number, attribute: 'tomorrow-at' },
     /** How many callbacks the list stands for; the host may pass only the first rows (`items`). */
     total: { type: Number },
+    /** The host is still counting: the heading shows no number, and there is no "more" yet. */
+    counting: { type: Boolean },
     picking: { state: true },
     copied: { state: true },
   };
@@ -69,6 +71,7 @@ export class DdCallbackList extends LitElement {
   declare heading: string;
   declare tomorrowAt: number | undefined;
   declare total: number | undefined;
+  declare counting: boolean;
   declare picking: string | undefined;
   declare copied: string | undefined;
 
@@ -76,6 +79,7 @@ export class DdCallbackList extends LitElement {
     super();
     this.items = [];
     this.heading = '';
+    this.counting = false;
     new LocaleController(this);
   }
 
@@ -155,8 +159,8 @@ export class DdCallbackList extends LitElement {
   }
 
   override render(): TemplateResult {
-    const total = Math.max(this.total ?? 0, this.items.length);
-    return html`${this.heading ? html`<h3>${this.heading} <span class="count">${total}</span></h3>` : nothing}
+    const total = this.counting ? this.items.length : Math.max(this.total ?? 0, this.items.length);
+    return html`${this.heading ? html`<h3>${this.heading} ${this.counting ? nothing : html`<span class="count">${total}</span>`}</h3>` : nothing}
       ${this.items.length === 0
         ? html`<p class="empty">${t('cadence_list_empty')}</p>`
         : html`<ol part="list">

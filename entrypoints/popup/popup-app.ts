@@ -4,7 +4,7 @@ import { LocaleController } from '../../components/controllers/locale-controller
 import '../../components/callback-list/dd-callback-list';
 import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
 import type { ReadableDatabase } from '../../storage/reader';
-import { loadDueLists, type DueLists, type SectionName } from '../shared/due-callbacks';
+import { loadDueLists, withTotals, type DueLists, type SectionName } from '../shared/due-callbacks';
 import { afterNextPaint } from '../shared/after-next-paint';
 
 const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0, locale: 'zh_CN' };
@@ -13,6 +13,13 @@ const FIRST_ROWS = 25;
 // Off the first screen's path (each is a file to fetch before the first row): loaded on use.
 const actions = () => import('./popup-actions');
 const extension = () => import('wxt/browser').then((module) => module.browser);
+/** The database (undefined when none exists yet: nothing is due) and its first screen, read before the element shows. */
+export interface PopupOpening {
+  reader: ReadableDatabase | undefined;
+  firstScreen: DueLists | undefined;
+  /** The first screen's section totals, counted after its rows were read. */
+  totals?: Promise<Record<SectionName, number>> | undefined;
+}
 const TABLES_SHOWN = /^idb:\/\/[^/]+\/(callbacks|customers|scripts|settings)\//;
 
 /** The toolbar popup: overdue, today and the next 7 days, each row one click from done. */
@@ -79,15 +86,19 @@ export class PopupApp extends LitElement {
       font-size: 12px;
     }
   `;
-  /** Where the lists are read from; undefined when no database exists yet (nothing is due). */
-  static reader: ReadableDatabase | undefined;
-  /** The first screen, read before the element was defined (so its first render draws rows). */
-  static firstScreen: DueLists | undefined;
-  static override properties = { status: { state: true }, lists: { state: true }, loaded: { state: true } };
+  /**
+   * What the popup opens with, read while its code loads. Until it is in, the element renders hidden,
+   * so its styles and templates are made while the database is still answering.
+   */
+  static opening: Promise<PopupOpening> = Promise.resolve({ reader: undefined, firstScreen: undefined });
+  static override properties = { status: { state: true }, lists: { state: true }, loaded: { state: true }, opened: { state: true } };
   declare status: string;
   declare lists: DueLists;
   /** False until the first lists arrive: tells "loading" from "nothing due". */
   declare loaded: boolean;
+  /** False until `opening` is in: nothing is shown before the first screen's rows can be. */
+  declare opened: boolean;
+  private reader: ReadableDatabase | undefined;
   private readonly shown: Record<SectionName, number> = { overdue: FIRST_ROWS, today: FIRST_ROWS, upcoming: FIRST_ROWS };
   private stopListening: (() => void) | undefined;
   private reading: Promise<void> | undefined;
@@ -96,9 +107,22 @@ export class PopupApp extends LitElement {
   constructor() {
     super();
     this.status = '';
-    this.lists = PopupApp.firstScreen ?? EMPTY;
-    this.loaded = PopupApp.firstScreen !== undefined;
+    this.lists = EMPTY;
+    this.loaded = false;
+    this.opened = false;
     new LocaleController(this);
+  }
+
+  private async open(): Promise<void> {
+    const { reader, firstScreen, totals } = await PopupApp.opening;
+    this.reader = reader;
+    this.opened = true;
+    if (!firstScreen) return;
+    this.lists = firstScreen;
+    this.loaded = true;
+    // Unless a fresh read has replaced the first screen meanwhile.
+    const counted = await totals?.catch(() => undefined);
+    if (counted && this.lists === firstScreen) this.lists = withTotals(firstScreen, counted);
   }
 
   override connectedCallback(): void {
@@ -117,6 +141,8 @@ export class PopupApp extends LitElement {
    * (Dexie broadcasts every write, from any page or the worker; it loads only now, off the first paint).
    */
   private async listen(): Promise<void> {
+    void this.open();
+    await PopupApp.opening;
     // A hidden popup draws no frames: it goes on after a tenth of a second.
     await afterNextPaint(100);
     void extension();
@@ -139,7 +165,7 @@ export class PopupApp extends LitElement {
     this.reading = (async () => {
       do {
         this.readAgain = false;
-        const reader = PopupApp.reader;
+        const reader = this.reader;
         // A failed read (the database closing under us) keeps what is shown; the next change reads again.
         this.lists = reader ? await loadDueLists(reader, { ...this.shown }).catch(() => this.lists) : EMPTY;
         this.loaded = true;
@@ -170,7 +196,7 @@ export class PopupApp extends LitElement {
     void this.read();
   }
 
-  private open(customerId: string): void {
+  private openCustomer(customerId: string): void {
     void extension()
       .then((browser) => browser.tabs.create({ url: browser.runtime.getURL(`/options.html#customer=${encodeURIComponent(customerId)}`) }))
       .then(() => window.close());
@@ -190,20 +216,22 @@ export class PopupApp extends LitElement {
 
   override render(): TemplateResult {
     const { overdue, today, upcoming, tomorrowAt } = this.lists;
-    const nothingDue = this.loaded && overdue.total + today.total + upcoming.total === 0;
+    // A section still being counted has callbacks: its first rows filled what was read of it.
+    const nothingDue = this.loaded && [overdue, today, upcoming].every((section) => section.total === 0);
     const list = (heading: string, section: DueLists[SectionName], name: SectionName) =>
       html`<dd-callback-list
         class=${name}
         heading=${heading}
         .items=${section.items}
         .total=${section.total}
+        ?counting=${section.total === undefined}
         @dd-callback-more=${() => this.more(name)}
         .tomorrowAt=${tomorrowAt}
         @dd-callback-done=${(event: CustomEvent<{ id: string }>) => this.done(event.detail.id)}
         @dd-callback-snooze=${(event: CustomEvent<CallbackSnoozeDetail>) => this.snooze(event.detail)}
-        @dd-callback-open=${(event: CustomEvent<{ customerId: string }>) => this.open(event.detail.customerId)}
+        @dd-callback-open=${(event: CustomEvent<{ customerId: string }>) => this.openCustomer(event.detail.customerId)}
       ></dd-callback-list>`;
-    return html`<header>
+    return html`<div class="popup" ?hidden=${!this.opened}><header>
         <h1>${t('popup_title')}</h1>
         <button type="button" class="capture" @click=${() => this.captureTab()}>${t('popup_capture_tab')}</button>
         <button type="button" @click=${() => void extension().then((browser) => browser.runtime.openOptionsPage()).then(() => window.close())}>${t('popup_open_dashboard')}</button>
@@ -214,7 +242,7 @@ export class PopupApp extends LitElement {
         ${nothingDue
           ? html`<p class="empty">${t('popup_empty')}</p>`
           : html`${list(t('popup_overdue'), overdue, 'overdue')} ${list(t('popup_today'), today, 'today')} ${list(t('popup_upcoming'), upcoming, 'upcoming')}`}
-      </main>`;
+      </main></div>`;
   }
 }
 

@@ -11,8 +11,8 @@ import { callbackListItem } from './callback-list-item';
 export type SectionName = 'overdue' | 'today' | 'upcoming';
 
 export interface DueSection {
-  /** Open callbacks in the section (from the index, before dropping deleted customers). */
-  total: number;
+  /** Open callbacks in the section (from the index, before dropping deleted customers); undefined while counted. */
+  total: number | undefined;
   /** The first rows, ready to draw. */
   items: CallbackListItem[];
 }
@@ -26,10 +26,17 @@ export type DueLists = Record<SectionName, DueSection> & {
 
 /**
  * Reads the three lists from the due-time index in one read-only transaction (`readDueScreen`) and
- * makes their rows.
+ * makes their rows, counted.
  */
 export async function loadDueLists(db: ReadableDatabase, shown: Record<SectionName, number>, now: number = Date.now(), rowsInAll: number = Infinity): Promise<DueLists> {
-  return dueListsFrom(await readDueScreen(db, shown, now, OVERDUE_AFTER_MS, rowsInAll), now);
+  const screen = await readDueScreen(db, shown, now, OVERDUE_AFTER_MS, rowsInAll);
+  return withTotals(dueListsFrom(screen, now), await screen.totals);
+}
+
+/** The lists with every section's total. */
+export function withTotals(lists: DueLists, totals: Record<SectionName, number>): DueLists {
+  const { overdue, today, upcoming } = lists;
+  return { ...lists, overdue: { ...overdue, total: totals.overdue }, today: { ...today, total: totals.today }, upcoming: { ...upcoming, total: totals.upcoming } };
 }
 
 /**

@@ -63,6 +63,34 @@ async function seedDueCustomer(page: Page, id: string, name: string): Promise<vo
   });
 }
 
+/** In the popup: the due rows present in the first frame that shows its header (kept on `window`). */
+function recordFirstFrame(): void {
+  if (location.pathname !== '/popup.html') return;
+  const w = window as unknown as { __ddFirstFrameRows?: string[] };
+  const check = (): void => {
+    const popup = document.querySelector('dd-popup')?.shadowRoot;
+    if (!popup || !(popup.querySelector('header')?.getBoundingClientRect().height ?? 0)) {
+      requestAnimationFrame(check);
+      return;
+    }
+    w.__ddFirstFrameRows = [...popup.querySelectorAll('dd-callback-list')].flatMap((list) => [...(list.shadowRoot?.querySelectorAll('li[data-id]') ?? [])].map((row) => row.getAttribute('data-id')!));
+  };
+  requestAnimationFrame(check);
+}
+
+test('the popup\'s first frame already shows the due rows: read before its code arrived, not by the live reads after', async () => {
+  await browser().context.addInitScript(recordFirstFrame);
+  const popup = await browser().openExtensionPage('/popup.html');
+  await expect.poll(() => popup.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk')), { timeout: 15_000 }).toBe(true);
+  await seedDueCustomer(popup, 'c-first', '孙丽');
+  await popup.reload();
+  const firstFrame = () => popup.evaluate(() => (window as unknown as { __ddFirstFrameRows?: string[] }).__ddFirstFrameRows);
+  await expect.poll(firstFrame, { timeout: 10_000 }).toBeDefined();
+  expect(await firstFrame()).toContain('cb-c-first');
+  await expect.poll(() => popup.locator('dd-callback-list.today li[data-id="cb-c-first"]').textContent(), { timeout: 10_000 }).toContain('孙丽');
+  await popup.close().catch(() => undefined);
+});
+
 test('"open" on a due callback opens that customer\'s card in the dashboard', async () => {
   const popup = await browser().openExtensionPage('/popup.html');
   await expect.poll(() => popup.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk')), { timeout: 15_000 }).toBe(true);

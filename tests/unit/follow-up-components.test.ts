@@ -74,6 +74,18 @@ describe('dd-callback-list', () => {
     button.click();
     expect(more).toHaveBeenCalledOnce();
   });
+
+  test('while the host is still counting, the heading shows no number and there is no "more" yet', async () => {
+    const list = mount('dd-callback-list', { items: [item], heading: '今天', counting: true });
+    await list.updateComplete;
+    expect(list.shadowRoot!.querySelector('h3 .count')).toBeNull();
+    expect(list.shadowRoot!.querySelector('button.more')).toBeNull();
+    list.total = 300;
+    list.counting = false;
+    await list.updateComplete;
+    expect(list.shadowRoot!.querySelector('h3 .count')!.textContent).toBe('300');
+    expect(list.shadowRoot!.querySelector('button.more')).not.toBeNull();
+  });
 });
 
 describe('dd-script-panel', () => {

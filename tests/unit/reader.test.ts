@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { CustomerRepository, DATABASE_NAME, DealerDeskDatabase } from '../../storage';
-import { readDueCallbacks, readReminderSettings } from '../../storage/due-list';
+import { readDueCallbacks, readDueScreen, readReminderSettings } from '../../storage/due-list';
 import { EXTENSION_DATABASE_NAME } from '../../storage/plain-indexeddb';
 import { openReader } from '../../storage/reader';
 import { loadDueLists } from '../../entrypoints/shared/due-callbacks';
@@ -72,7 +72,25 @@ test('the popup\'s first screen reads six rows in all; a later section with call
   expect([lists.overdue.items.length, lists.today.items.length, lists.upcoming.items.length]).toEqual([0, 6, 1]);
   // After the first paint the popup reads its first 25 rows of each section.
   const full = await loadDueLists(reader!, { overdue: 25, today: 25, upcoming: 25 }, now);
-  expect([full.today.items.length, full.upcoming.items.length]).toEqual([8, Math.min(25, lists.upcoming.total)]);
+  expect([full.today.items.length, full.upcoming.items.length]).toEqual([8, Math.min(25, lists.upcoming.total!)]);
+  reader!.close();
+  db.close();
+  await db.delete();
+});
+
+test('the first screen\'s rows do not wait for the counts: a section read to its end has its total, the others are counted after', async () => {
+  const name = 'reader-counted-after';
+  const now = 1_800_000_000_000;
+  const db = new DealerDeskDatabase(name);
+  const customers = new CustomerRepository(db, () => now);
+  for (let i = 0; i < 9; i++) expect((await customers.create({ name: `客户${i}`, phones: [{ number: `1390013900${i}` }] })).ok).toBe(true);
+  const reader = await openReader(name);
+  const screen = await readDueScreen(reader!, { overdue: 6, today: 6, upcoming: 6 }, now, 3_600_000, 6);
+  expect(screen.due.today.callbacks).toHaveLength(6);
+  expect(screen.customers.size).toBe(6);
+  // Nothing overdue: read to its end, so known; today has more than the six read: counted after.
+  expect([screen.due.overdue.total, screen.due.today.total]).toEqual([0, undefined]);
+  expect(await screen.totals).toMatchObject({ overdue: 0, today: 9 });
   reader!.close();
   db.close();
   await db.delete();
