@@ -38,7 +38,7 @@ export default defineConfig({
             groups: [
               { name: 'kit', priority: 2, test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+|dayjs)[\\/]|[\\/]core[\\/]i18n\.ts|[\\/]_locales[\\/]|[\\/]components[\\/](styles|controllers[\\/][^\\/]+)\.ts|[\\/]entrypoints[\\/]shared[\\/]after-next-paint\.ts/ },
               // The plain-IndexedDB first-screen reads of the popup and the dashboard: one file, not three.
-              { name: 'first-screen', priority: 1, test: /[\\/]storage[\\/](plain-indexeddb|reader|first-screen)\.ts/ },
+              { name: 'first-screen', priority: 1, test: /[\\/]storage[\\/](plain-indexeddb|reader|first-screen|foreground-read)\.ts/ },
               {
                 name: 'due-lists',
                 priority: 1,
