@@ -49,7 +49,7 @@ export default defineConfig({
               },
               // The plain-IndexedDB first-screen reads of the popup and the dashboard: one file, not three;
               // with what every page's entry imports first (the preload helper, WXT's HTML plugin code).
-              { name: 'first-screen', priority: 1, test: /[\\/]storage[\\/](plain-indexeddb|reader|first-screen)\.ts|vite[\\/]preload-helper|virtual:wxt-(html-)?plugins/ },
+              { name: 'first-screen', priority: 1, test: /[\\/]storage[\\/](plain-indexeddb|reader|first-screen|foreground-read)\.ts|vite[\\/]preload-helper|virtual:wxt-(html-)?plugins/ },
               {
                 name: 'due-lists',
                 priority: 1,

@@ -1,5 +1,6 @@
 import type { CustomerRecord } from './customer-search-keys';
 import type { Callback } from './schemas/callback';
+import { holdForegroundRead } from './foreground-read';
 import { EXTENSION_DATABASE_NAME, openExisting, request } from './plain-indexeddb';
 
 /** What the dashboard draws before any other storage code has loaded. */
@@ -54,9 +55,16 @@ async function newestLiveCards(index: RecordsIndex, limit: number): Promise<Cust
  * validation: nothing to load or parse first), in one read-only transaction: a keyset read of the
  * `[updatedAt+id]` index from the newest end (never an offset), each card's open callbacks through
  * the `customerId` index, and the language setting. The connection is closed at once so it never holds
- * up a schema upgrade. Resolves empty when there is no database yet.
+ * up a schema upgrade. Resolves empty when there is no database yet. While it reads, the worker's
+ * re-planning waits (see foreground-read.ts).
  */
-export async function readFirstScreen(limit: number, name: string = EXTENSION_DATABASE_NAME): Promise<FirstScreen> {
+export function readFirstScreen(limit: number, name: string = EXTENSION_DATABASE_NAME): Promise<FirstScreen> {
+  const read = readNewest(limit, name);
+  holdForegroundRead(read);
+  return read;
+}
+
+async function readNewest(limit: number, name: string): Promise<FirstScreen> {
   const db = await openExisting(name);
   if (!db) return EMPTY;
   try {

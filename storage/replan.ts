@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { DATE_ROLLING_KINDS, localDateKey, planCallbacks, ROLLS_WITHIN_MS, reconcileCallbacks, systemTimeZone, type CallbackChanges, type PlannedCallback, type PlanSettings } from '../core/cadence';
 import type { DealerDeskDatabase } from './database';
+import { waitForForegroundReads } from './foreground-read';
 import { customerRowId } from './schemas/common';
 import { CALLBACK_STATUSES, type Callback } from './schemas/callback';
 import type { Customer } from './schemas/customer';
@@ -188,10 +189,12 @@ async function replanSlice(
 
 /**
  * Lets the pages' transactions in between two slices of background work: a macrotask, so the
- * IndexedDB requests the dashboard, popup or sidebar queued meanwhile are served first.
+ * IndexedDB requests the dashboard, popup or sidebar queued meanwhile are served first, and a wait
+ * while a page reads its first screen (see foreground-read.ts).
  */
-export function yieldToForeground(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+export async function yieldToForeground(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await waitForForegroundReads();
 }
 
 /**

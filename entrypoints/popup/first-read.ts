@@ -1,5 +1,6 @@
 import { OVERDUE_AFTER_MS } from '../../core/cadence/rules';
 import { readDueScreen, type DueScreen } from '../../storage/due-list';
+import { holdForegroundRead } from '../../storage/foreground-read';
 import { openReader, type ReadableDatabase } from '../../storage/reader';
 
 /** Rows on the first screen (a 600 px popup shows about five): read and drawn before anything else. */
@@ -18,10 +19,15 @@ declare global {
 }
 
 /** Opens the database as it is (never creating it) and reads the first screen in one read-only transaction. */
-export async function readPopupFirstScreen(): Promise<PopupFirstRead> {
-  const now = Date.now();
-  const reader = await openReader();
-  const rows = { overdue: FIRST_SCREEN_ROWS, today: FIRST_SCREEN_ROWS, upcoming: FIRST_SCREEN_ROWS };
-  const screen = reader && (await readDueScreen(reader, rows, now, OVERDUE_AFTER_MS, FIRST_SCREEN_ROWS).catch(() => undefined));
-  return { reader, screen, now };
+export function readPopupFirstScreen(): Promise<PopupFirstRead> {
+  const read = (async () => {
+    const now = Date.now();
+    const reader = await openReader();
+    const rows = { overdue: FIRST_SCREEN_ROWS, today: FIRST_SCREEN_ROWS, upcoming: FIRST_SCREEN_ROWS };
+    const screen = reader && (await readDueScreen(reader, rows, now, OVERDUE_AFTER_MS, FIRST_SCREEN_ROWS).catch(() => undefined));
+    return { reader, screen, now };
+  })();
+  // The worker's re-plan pauses between slices until the popup has its rows (see foreground-read.ts).
+  holdForegroundRead(read);
+  return read;
 }
