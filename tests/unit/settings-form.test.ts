@@ -5,17 +5,20 @@ import { DealerDeskDatabase, SettingsRepository } from '../../storage';
 import '../../entrypoints/options/settings-view';
 import type { SettingsView } from '../../entrypoints/options/settings-view';
 
-const names: string[] = [];
+const databases: DealerDeskDatabase[] = [];
+let opened = 0;
 afterEach(async () => {
   document.body.replaceChildren();
   setLocale('zh_CN');
-  for (const name of names.splice(0)) await Dexie.delete(name);
+  for (const db of databases.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
 });
 
 async function mountView(stored: Parameters<SettingsRepository['update']>[0] = {}) {
-  const name = `settings-form-${names.length}`;
-  names.push(name);
-  const db = new DealerDeskDatabase(name);
+  const db = new DealerDeskDatabase(`settings-form-${opened++}`);
+  databases.push(db);
   const repository = new SettingsRepository(db);
   if (Object.keys(stored).length) expect((await repository.update(stored)).ok).toBe(true);
   const view = document.createElement('dd-settings-view') as SettingsView;
