@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchExtension, ROOT, type ExtensionBrowser } from './support/extension';
+import { expect, test } from 'vitest';
+import { extensionForFile, ROOT } from './support/extension';
 
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  browser = await launchExtension();
-});
-
-afterAll(async () => {
-  await browser?.dispose();
-});
+// Launched and past the dashboard it opens on install, which would otherwise navigate a test's new tab.
+const browser = extensionForFile();
 
 test('import a GB18030 CSV through the page, search by pinyin initials and phone tail, edit a card, export, read the report', async () => {
-  const page = await browser.openExtensionPage('/options.html#import');
+  const page = await browser().openExtensionPage('/options.html#import');
   await page.setViewportSize({ width: 1366, height: 860 });
 
   const fileInput = page.locator('dd-import-view input[type=file]');
