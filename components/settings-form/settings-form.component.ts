@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { t, type MessageKey } from '../../core/i18n';
-import { DEFAULT_CADENCE, DEFAULT_FOLLOW_UP_RULES } from '../../core/cadence/rules';
+import { DEFAULT_CADENCE, DEFAULT_FOLLOW_UP_RULES, type FollowUpRules } from '../../core/cadence/rules';
 import { HOLIDAY_IDS, type HolidayId } from '../../core/cadence/holidays';
 import type { Grade } from '../../core/vocabulary';
 import { LocaleController } from '../controllers/locale-controller';
@@ -18,14 +18,8 @@ export interface SettingsValues {
   workingHours: { start: string; end: string };
   quietHours: { start: string; end: string };
   cadence: Partial<Record<Grade, number | null>>;
-  followUpRules: {
-    firstServiceKm: number;
-    firstServiceMonths: number;
-    firstServiceLeadDays: number;
-    insuranceDaysBefore: number[];
-    dormantAfterYears: number;
-    holidays: HolidayId[];
-  };
+  /** The cadence's other numbers, as the planner reads them. */
+  followUpRules: Omit<FollowUpRules, 'cadence'>;
 }
 
 type Section = keyof SettingsValues;
