@@ -5,13 +5,13 @@ import { callbackInputSchema, type Callback, type CallbackInput } from './schema
 import type { DealerDeskDatabase } from './database';
 import { countOpenCallbacks, openCallbackPage } from './book-reader';
 import type { CustomerRecord } from './customer-search-keys';
-import { DUE_COUNTER_ID, type DueCounter } from './due-count';
+import { DUE_COUNTER_ID, OVERDUE_COUNTER_ID, type DueCounter, type DueCounterId } from './due-count';
 import { validate, type WriteResult } from './validation';
 
 export { OVERDUE_AFTER_MS };
 
-/** How far the counter's boundary may trail the time asked about before it is moved up. */
-const COUNTER_STEP = 3_600_000;
+/** Index keys a badge read reads at most before it counts the rest once and moves its counter's boundary. */
+const NEARBY_KEYS = 256;
 
 /** What the badge shows: open callbacks due by now, and how many of them are overdue. */
 export interface DueCounts {
@@ -77,47 +77,47 @@ export class CallbackRepository {
   }
 
   /**
-   * How many open callbacks are due at or before `until` (the badge): the maintained counter plus or
-   * minus the few callbacks between its boundary and `until`, so thousands overdue cost no more than a
-   * handful. Call it outside transactions, or in one that includes `counters`.
+   * How many open callbacks are due at or before `until` (the badge), from a maintained counter
+   * (see due-count.ts): the counter plus or minus the callbacks between its boundary and `until`,
+   * reading at most `NEARBY_KEYS` index keys. When more lie between, they are counted once and the
+   * boundary moves to `until`. `counter` names the clock the caller follows (now, or an hour ago), so
+   * each boundary only ever moves forward. Call it outside transactions, or in one that includes `counters`.
    */
-  async countOpenDueBy(until: number): Promise<number> {
+  async countOpenDueBy(until: number, counterId: DueCounterId = DUE_COUNTER_ID): Promise<number> {
     const { db } = this;
-    const open = (from: number, to: number, includeFrom: boolean, includeTo: boolean) =>
-      db.callbacks.where('[status+dueAt]').between(['open', from], ['open', to], includeFrom, includeTo).count();
-    const fromCounter = (counter: DueCounter) =>
-      until >= counter.boundary ? open(counter.boundary, until, true, true).then((recent) => counter.count + recent) : open(until, counter.boundary, false, false).then((past) => counter.count - past);
-    const usable = (counter: DueCounter | undefined): boolean =>
-      counter !== undefined && until - counter.boundary <= COUNTER_STEP && until >= counter.boundary - 2 * COUNTER_STEP;
+    const open = (from: number, to: number, includeFrom: boolean, includeTo: boolean) => db.callbacks.where('[status+dueAt]').between(['open', from], ['open', to], includeFrom, includeTo);
+    // Those between the boundary and `until` (due times are whole milliseconds).
+    const between = (counter: DueCounter) => (until >= counter.boundary ? open(counter.boundary, until, true, true) : open(until, counter.boundary, false, false));
+    const sign = (counter: DueCounter) => (until >= counter.boundary ? 1 : -1);
+    const nearby = async (counter: DueCounter): Promise<number | undefined> => {
+      const keys = await between(counter).limit(NEARBY_KEYS + 1).primaryKeys();
+      return keys.length > NEARBY_KEYS ? undefined : counter.count + sign(counter) * keys.length;
+    };
+    const exact = async (counter: DueCounter | undefined): Promise<number> =>
+      counter ? counter.count + sign(counter) * (await between(counter).count()) : open(-Infinity, until, true, true).count();
     const current = Dexie.currentTransaction;
     if (current) {
-      // Inside a caller's transaction: use the counter if it is in scope and fresh, never move it.
-      const counter = current.storeNames.includes('counters') ? await db.counters.get(DUE_COUNTER_ID) : undefined;
-      return counter && usable(counter) ? fromCounter(counter) : open(-Infinity, until, true, true);
+      // Inside a caller's transaction: use the counter if it is in scope, never move it.
+      const counter = current.storeNames.includes('counters') ? await db.counters.get(counterId) : undefined;
+      return (counter && (await nearby(counter))) ?? exact(counter);
     }
     const fast = await db.transaction('r', db.callbacks, db.counters, async () => {
-      const counter = await db.counters.get(DUE_COUNTER_ID);
-      if (counter && usable(counter)) return fromCounter(counter);
-      // Far in the past (not the badge): count that range as it is.
-      return counter && until < counter.boundary ? open(-Infinity, until, true, true) : undefined;
+      const counter = await db.counters.get(counterId);
+      return counter && nearby(counter);
     });
     if (fast !== undefined) return fast;
-    // First read, or the boundary fell behind: move it up to the last whole step before `until`.
+    // First read, or many callbacks between the boundary and `until`: count them once and move the boundary.
     return db.transaction('rw', db.callbacks, db.counters, async () => {
-      const boundary = until - (until % COUNTER_STEP);
-      const counter = await db.counters.get(DUE_COUNTER_ID);
-      if (counter && counter.boundary >= boundary) return fromCounter(counter);
-      const count = counter ? counter.count + (await open(counter.boundary, boundary, true, false)) : await open(-Infinity, boundary, true, false);
-      const next: DueCounter = { id: DUE_COUNTER_ID, boundary, count };
-      await db.counters.put(next);
-      return fromCounter(next);
+      const count = await exact(await db.counters.get(counterId));
+      await db.counters.put({ id: counterId, boundary: until + 1, count });
+      return count;
     });
   }
 
-  /** The badge's numbers: two index-range counts (each as fast as `countOpenDueBy` can make it). */
+  /** The badge's numbers: due by now, and overdue (due by an hour ago), each from its own counter. */
   async dueCounts(): Promise<DueCounts> {
     const now = this.now();
-    const [due, overdue] = await Promise.all([this.countOpenDueBy(now), this.countOpenDueBy(now - OVERDUE_AFTER_MS - 1)]);
+    const [due, overdue] = await Promise.all([this.countOpenDueBy(now), this.countOpenDueBy(now - OVERDUE_AFTER_MS - 1, OVERDUE_COUNTER_ID)]);
     return { due, overdue: Math.min(overdue, due) };
   }
 

@@ -11,7 +11,7 @@ import {
   type CustomerRecord,
   type FollowUp,
 } from '../../storage';
-import { DUE_COUNTER_ID } from '../../storage/due-count';
+import { DUE_COUNTER_ID, OVERDUE_COUNTER_ID } from '../../storage/due-count';
 import { planSettings, planStamp, readSettings, SETTLE_MS } from '../../storage/replan';
 import { book, type BookEntry } from '../data/book';
 import { SeededRandom } from '../data/random';
@@ -67,9 +67,9 @@ async function seedBook(size: number, shape?: (entry: BookEntry, index: number) 
   const idb = await rawDb();
   const report = await writeBook(idb, customers, size, bookNow, shape ? { shape } : { plan: planSettings(await readSettings(db)) });
   // Raw puts bypass storage's due-counter middleware, and the worker counts the book whenever callbacks
-  // change (it counted the empty one right after reset): drop that counter so the next read counts
+  // change (it counted the empty one right after reset): drop those counters so the next read counts
   // the seeded book from the index rather than adding recent callbacks to a stale zero.
-  await db.counters.delete(DUE_COUNTER_ID);
+  await db.counters.bulkDelete([DUE_COUNTER_ID, OVERDUE_COUNTER_ID]);
   return { ...report, dueOrOverdue: await callbacks.countOpenDueBy(bookNow), ms: performance.now() - start };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CallbackRepository } from '../../storage/callbacks';
 import { DealerDeskDatabase } from '../../storage/database';
+import { DUE_COUNTER_ID, OVERDUE_COUNTER_ID } from '../../storage/due-count';
 import type { Callback } from '../../storage/schemas/callback';
 import { SCHEMA_VERSIONS } from '../../storage/versions';
 import { freshDatabase } from './support/database';
@@ -96,6 +97,25 @@ describe('the badge count of due and overdue callbacks', () => {
     expect(await db.transaction('r', db.callbacks, db.counters, () => Promise.all([callbacks.countOpenDueBy(NOW), callbacks.countOpenDueBy(NOW - HOUR - 1)]))).toEqual([due, overdue]);
     await db.callbacks.add(callback(NOW - 2 * HOUR));
     expect(await callbacks.countOpenDueBy(NOW - HOUR - 1)).toBe(overdue + 1);
+  });
+
+  test('a crowd due at one instant (an import\'s first contacts) is counted once, then the counters have passed it', async () => {
+    await db.callbacks.bulkAdd([callback(NOW - 3 * HOUR), callback(NOW + 2 * HOUR)]);
+    expect(await callbacks.dueCounts()).toEqual({ due: 1, overdue: 1 });
+    // 1,000 leads imported at once: each has its first-contact callback due at the import's instant.
+    const crowd = Array.from({ length: 1_000 }, () => callback(NOW + 10 * 60_000));
+    await db.callbacks.bulkAdd(crowd);
+    const at = (offset: number) => new CallbackRepository(db, () => NOW + offset);
+    expect(await at(5 * 60_000).dueCounts()).toEqual({ due: 1, overdue: 1 });
+    expect(await at(15 * 60_000).dueCounts()).toEqual({ due: 1_001, overdue: 1 });
+    expect((await db.counters.get(DUE_COUNTER_ID))!.boundary).toBeGreaterThan(NOW + 10 * 60_000);
+    // The badge turns red an hour after the crowd fell due, counted once by the overdue counter too.
+    expect(await at(80 * 60_000).dueCounts()).toEqual({ due: 1_001, overdue: 1_001 });
+    expect((await db.counters.get(OVERDUE_COUNTER_ID))!.boundary).toBeGreaterThan(NOW + 10 * 60_000);
+    // Writes after that keep both counters right: half the crowd called back.
+    await db.callbacks.bulkPut(crowd.slice(0, 500).map((entry) => ({ ...entry, status: 'done' as const })));
+    expect(await at(3 * HOUR).dueCounts()).toEqual({ due: 502, overdue: 501 });
+    expect(await callbacks.countOpenDueBy(NOW + 3 * HOUR)).toBe(await counted(NOW + 3 * HOUR));
   });
 
   test('4 → 6: callbacks written before the counter existed are counted after the upgrade', async () => {
