@@ -1,12 +1,12 @@
 import { t } from '../core/i18n';
-import type { Collection, InsertType } from 'dexie';
+import Dexie, { type Collection, type InsertType } from 'dexie';
 import { normalisePhone } from '../core/phone';
 import { newId } from './schemas/common';
 import { customerInputSchema, type CustomerInput, type Grade, type Stage } from './schemas/customer';
 import { searchKeys, type CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
 import { customersChangedSince, newestCustomerUpdate, recentCustomers } from './book-reader';
-import { canReplanHere, planWrittenCards, replanCustomer, replanTables } from './replan';
+import { canReplanHere, planWrittenCards, readSettings, replanCustomer, replanTables } from './replan';
 import { RejectedWrite, validate, type FieldError, type WriteResult } from './validation';
 
 export interface CustomerQuery {
@@ -53,16 +53,24 @@ export class CustomerRepository {
    * inside a caller's transaction without the planning tables it only stores the card (see `canReplanHere`).
    */
   async create(input: CustomerInput): Promise<WriteResult<CustomerRecord>> {
+    // On its own (the sidebar's and the dashboard's save), the settings are read while the card is
+    // validated, not inside the write: one round trip fewer. A settings change in between re-plans
+    // everyone anyway (the plan stamp). Inside a caller's transaction they are read in it.
+    const settings = canReplanHere(this.db) && !Dexie.currentTransaction ? readSettings(this.db) : undefined;
     const prepared = this.prepare(input);
-    if (!prepared.ok) return prepared;
+    if (!prepared.ok) {
+      settings?.catch(() => undefined);
+      return prepared;
+    }
     if (!canReplanHere(this.db)) {
       await this.db.customers.add(prepared.value);
       return prepared;
     }
+    const known = settings && (await settings);
     // A new id has no follow-ups or callbacks to read: its plan comes from the card alone, and is
-    // worked out while the card is written (one round trip fewer on every save).
+    // worked out while the card is written.
     const card = { ...prepared.value, plannedAt: prepared.value.updatedAt };
-    await this.db.transaction('rw', replanTables(this.db), () => Promise.all([this.db.customers.add(card), planWrittenCards(this.db, [card], [], this.now())]));
+    await this.db.transaction('rw', replanTables(this.db), () => Promise.all([this.db.customers.add(card), planWrittenCards(this.db, [card], [], this.now(), known)]));
     return { ok: true, value: card };
   }
 

@@ -47,37 +47,27 @@ function keysOf(req: DBCoreMutateRequest, table: DBCoreTable): unknown[] {
 }
 
 async function mutateCounted(req: DBCoreMutateRequest, callbacks: DBCoreTable, counters: DBCoreTable): Promise<Awaited<ReturnType<DBCoreTable['mutate']>>> {
+  const stored = (await counters.getMany({ trans: req.trans, keys: COUNTER_IDS as DueCounterId[] })) as (DueCounter | undefined)[];
+  const kept = stored.filter((counter): counter is DueCounter => counter !== undefined);
+  // No counter yet (never read): nothing to keep right; the first read computes it.
+  if (kept.length === 0) return callbacks.mutate(req);
   if (req.type === 'deleteRange') {
     // clear() and range deletes: recount on the next read rather than list what went.
-    const [result] = await Promise.all([callbacks.mutate(req), counters.mutate({ type: 'delete', trans: req.trans, keys: [...COUNTER_IDS] })]);
-    return result;
+    await counters.mutate({ type: 'delete', trans: req.trans, keys: kept.map((counter) => counter.id) });
+    return callbacks.mutate(req);
   }
   const keys = keysOf(req, callbacks);
-  // Requests of one transaction run in order: each wave of them sent together costs one round trip
-  // (a save is a few of these; on a big book each is a millisecond or more).
-  const readCounters = counters.getMany({ trans: req.trans, keys: [...COUNTER_IDS] }) as Promise<(DueCounter | undefined)[]>;
-  let before: (Callback | undefined)[];
-  let result: Awaited<ReturnType<DBCoreTable['mutate']>>;
-  let stored: (DueCounter | undefined)[];
-  if (req.type === 'add') {
-    before = keys.map(() => undefined);
-    [stored, result] = await Promise.all([readCounters, callbacks.mutate(req)]);
-  } else {
-    [stored, before] = await Promise.all([readCounters, callbacks.getMany({ trans: req.trans, keys }) as Promise<(Callback | undefined)[]>]);
-    result = await callbacks.mutate(req);
-  }
-  // No counter yet (never read): nothing to keep right; the first read computes it.
-  const changed = stored
-    .filter((counter): counter is DueCounter => counter !== undefined)
-    .flatMap((counter) => {
-      let delta = 0;
-      keys.forEach((_, i) => {
-        if (result.failures[i]) return;
-        const after = req.type === 'delete' ? undefined : (req.values[i] as Callback);
-        delta += Number(countedBefore(after, counter.boundary)) - Number(countedBefore(before[i], counter.boundary));
-      });
-      return delta === 0 ? [] : [{ ...counter, count: counter.count + delta }];
+  const before = req.type === 'add' ? keys.map(() => undefined) : ((await callbacks.getMany({ trans: req.trans, keys })) as (Callback | undefined)[]);
+  const result = await callbacks.mutate(req);
+  const changed = kept.flatMap((counter) => {
+    let delta = 0;
+    keys.forEach((_, i) => {
+      if (result.failures[i]) return;
+      const after = req.type === 'delete' ? undefined : (req.values[i] as Callback);
+      delta += Number(countedBefore(after, counter.boundary)) - Number(countedBefore(before[i], counter.boundary));
     });
+    return delta === 0 ? [] : [{ ...counter, count: counter.count + delta }];
+  });
   if (changed.length > 0) await counters.mutate({ type: 'put', trans: req.trans, values: changed });
   return result;
 }

@@ -150,8 +150,8 @@ export async function replanCustomer(db: DealerDeskDatabase, customerId: string,
  * from the cards alone (`newCustomerCallbacks`), `changed` ones read and reconciled with what they have.
  * The settings are read once; all the batch's new callbacks go in one bulk add. An import's batch.
  */
-export async function planWrittenCards(db: DealerDeskDatabase, added: readonly Customer[], changed: readonly Customer[], now: number): Promise<void> {
-  const settings = planSettings(await readSettings(db));
+export async function planWrittenCards(db: DealerDeskDatabase, added: readonly Customer[], changed: readonly Customer[], now: number, known?: Settings): Promise<void> {
+  const settings = planSettings(known ?? (await readSettings(db)));
   const ids = changed.map((card) => card.id);
   const changes = changed.length ? await planCustomers(db, ids, now, { read: changed, settings }) : [];
   await writeChanges(db, ids, changes, now, added.flatMap((card) => newCustomerCallbacks(card, settings, now)));
