@@ -99,7 +99,29 @@ export async function openCallbackPage(db: Pick<BookDatabase, 'callbacks'>, limi
   });
 }
 
-/** How many callbacks are open, counted by IndexedDB (a cheap query to watch for any change to them). */
-export function countOpenCallbacks(db: Pick<BookDatabase, 'callbacks'>): Promise<number> {
-  return db.callbacks.where('[status+dueAt]').between(['open', -Infinity], ['open', Infinity], true, true).count();
+/**
+ * The earliest due time of each customer's open callbacks (customers with none are left out): what the
+ * book reads after a write names the customers whose callbacks changed, instead of every open callback.
+ */
+export async function earliestOpenDue(db: Pick<BookDatabase, 'callbacks'>, customerIds: readonly string[]): Promise<Map<string, number>> {
+  const dueAt = new Map<string, number>();
+  if (customerIds.length === 0) return dueAt;
+  const callbacks = await db.callbacks.where('customerId').anyOf(customerIds).toArray();
+  for (const callback of callbacks) {
+    if (callback.status !== 'open') continue;
+    const earliest = dueAt.get(callback.customerId);
+    if (earliest === undefined || callback.dueAt < earliest) dueAt.set(callback.customerId, callback.dueAt);
+  }
+  return dueAt;
+}
+
+/** The customers of the given callbacks, or `undefined` if any of them no longer exists. */
+export async function customersOfCallbacks(db: Pick<BookDatabase, 'callbacks'>, ids: readonly string[]): Promise<string[] | undefined> {
+  const found = await db.callbacks.bulkGet([...ids]);
+  const customerIds: string[] = [];
+  for (const callback of found) {
+    if (!callback) return undefined;
+    customerIds.push(callback.customerId);
+  }
+  return customerIds;
 }
