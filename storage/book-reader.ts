@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { cmp } from 'dexie';
 import type { CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
 import type { Callback } from './schemas/callback';
@@ -59,21 +59,69 @@ export function customersChangedSince(db: Pick<BookDatabase, 'customers'>, since
 
 /**
  * Open callbacks, earliest due first, a page at a time: pass the last one to get the next. Keyset on
- * `[status+dueAt]` (ties in id order, as the index keeps them), never offset.
+ * `[status+dueAt]`, ties in id order (as the index keeps entries with equal keys), never offset.
+ * Tens of thousands may share one due time (an import plans every new lead's first call at the same
+ * instant): a cursor jumps straight to `after` within them (`continuePrimaryKey`) and reads on from
+ * there, so a page reads about `limit` callbacks, never the whole group that shares `after.dueAt`.
  */
 export async function openCallbackPage(db: Pick<BookDatabase, 'callbacks'>, limit: number, after?: Pick<Callback, 'dueAt' | 'id'>): Promise<Callback[]> {
   const open = () => db.callbacks.where('[status+dueAt]');
   if (!after) return open().between(['open', -Infinity], ['open', Infinity], true, true).limit(limit).toArray();
-  return db.callbacks.db.transaction('r', db.callbacks, async () => {
-    // Those due at the same time as `after` and after it by id, then the next due times.
-    const ties = (await open().equals(['open', after.dueAt]).toArray()).filter((callback) => callback.id > after.id);
-    if (ties.length >= limit) return ties.slice(0, limit);
-    const next = await open().between(['open', after.dueAt], ['open', Infinity], false, true).limit(limit - ties.length).toArray();
-    return ties.concat(next);
+  return db.callbacks.db.transaction('r', db.callbacks, (transaction) => {
+    // Plain IndexedDB inside Dexie's transaction: Dexie has no way to continue at a primary key.
+    const index = transaction.idbtrans.objectStore(db.callbacks.name).index('[status+dueAt]');
+    const tie = ['open', after.dueAt];
+    const page: Callback[] = [];
+    return new Promise<Callback[]>((resolve, reject) => {
+      const later = () => {
+        // Past the ties: the next due times, read in one go.
+        const request = index.getAll(Dexie.dependencies.IDBKeyRange.bound(tie, ['open', Infinity], true, false), limit - page.length);
+        request.onsuccess = () => resolve(page.concat(request.result as Callback[]));
+        request.onerror = () => reject(request.error);
+      };
+      const cursor = index.openCursor(Dexie.dependencies.IDBKeyRange.only(tie));
+      let jumped = false;
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at) return later();
+        const order = cmp(at.primaryKey, after.id);
+        if (order < 0 && !jumped) {
+          jumped = true;
+          return at.continuePrimaryKey(tie, after.id);
+        }
+        if (order <= 0) return at.continue();
+        page.push(at.value as Callback);
+        if (page.length < limit) at.continue();
+        else resolve(page);
+      };
+    });
   });
 }
 
-/** How many callbacks are open, counted by IndexedDB (a cheap query to watch for any change to them). */
-export function countOpenCallbacks(db: Pick<BookDatabase, 'callbacks'>): Promise<number> {
-  return db.callbacks.where('[status+dueAt]').between(['open', -Infinity], ['open', Infinity], true, true).count();
+/**
+ * The earliest due time of each customer's open callbacks (customers with none are left out): what the
+ * book reads after a write names the customers whose callbacks changed, instead of every open callback.
+ */
+export async function earliestOpenDue(db: Pick<BookDatabase, 'callbacks'>, customerIds: readonly string[]): Promise<Map<string, number>> {
+  const dueAt = new Map<string, number>();
+  if (customerIds.length === 0) return dueAt;
+  const callbacks = await db.callbacks.where('customerId').anyOf(customerIds).toArray();
+  for (const callback of callbacks) {
+    if (callback.status !== 'open') continue;
+    const earliest = dueAt.get(callback.customerId);
+    if (earliest === undefined || callback.dueAt < earliest) dueAt.set(callback.customerId, callback.dueAt);
+  }
+  return dueAt;
+}
+
+/** The customers of the given callbacks, or `undefined` if any of them no longer exists. */
+export async function customersOfCallbacks(db: Pick<BookDatabase, 'callbacks'>, ids: readonly string[]): Promise<string[] | undefined> {
+  const found = await db.callbacks.bulkGet([...ids]);
+  const customerIds: string[] = [];
+  for (const callback of found) {
+    if (!callback) return undefined;
+    customerIds.push(callback.customerId);
+  }
+  return customerIds;
 }

@@ -3,7 +3,7 @@ import { OVERDUE_AFTER_MS } from '../core/cadence/rules';
 import { customerRowId } from './schemas/common';
 import { callbackInputSchema, type Callback, type CallbackInput } from './schemas/callback';
 import type { DealerDeskDatabase } from './database';
-import { countOpenCallbacks, openCallbackPage } from './book-reader';
+import { customersOfCallbacks, earliestOpenDue, openCallbackPage } from './book-reader';
 import type { CustomerRecord } from './customer-search-keys';
 import { DUE_COUNTER_ID, OVERDUE_COUNTER_ID, type DueCounter, type DueCounterId } from './due-count';
 import { validate, type WriteResult } from './validation';
@@ -60,14 +60,19 @@ export class CallbackRepository {
     return limit ? due.limit(limit).toArray() : due.toArray();
   }
 
-  /** Open callbacks, earliest due first, a page at a time (keyset on `[status+dueAt]`): see reader.ts. */
+  /** Open callbacks, earliest due first, a page at a time (keyset on `[status+dueAt]`): see book-reader.ts. */
   openDuePage(limit: number, after?: Pick<Callback, 'dueAt' | 'id'>): Promise<Callback[]> {
     return openCallbackPage(this.db, limit, after);
   }
 
-  /** How many callbacks are open, counted by IndexedDB. */
-  openCount(): Promise<number> {
-    return countOpenCallbacks(this.db);
+  /** Each customer's earliest open due time (those with no open callback are left out). */
+  earliestOpenDue(customerIds: readonly string[]): Promise<Map<string, number>> {
+    return earliestOpenDue(this.db, customerIds);
+  }
+
+  /** The customers of the given callbacks, or `undefined` if any of them no longer exists. */
+  customersOf(ids: readonly string[]): Promise<string[] | undefined> {
+    return customersOfCallbacks(this.db, ids);
   }
 
   /** Open callbacks due in `[from, until)`, earliest first. */

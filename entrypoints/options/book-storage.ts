@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
-import { countOpenCallbacks, customersChangedSince, newestCustomerUpdate, openBookReader, openCallbackPage, recentCustomers } from '../../storage/book-reader';
+import { customersChangedSince, customersOfCallbacks, earliestOpenDue, newestCustomerUpdate, openBookReader, openCallbackPage, recentCustomers } from '../../storage/book-reader';
+import { watchCallbackChanges } from '../../storage/callback-changes';
 import type { BookStorage } from './customer-book';
 import { loadDashboardStorage } from './lazy-storage';
 
@@ -20,8 +21,10 @@ export async function openBookStorage(): Promise<BookStorage> {
     },
     callbacks: {
       openDuePage: (limit, after) => openCallbackPage(reader, limit, after),
-      openCount: () => countOpenCallbacks(reader),
+      earliestOpenDue: (customerIds) => earliestOpenDue(reader, customerIds),
+      customersOf: (ids) => customersOfCallbacks(reader, ids),
     },
+    watchCallbacks: (listener) => watchCallbackChanges(reader.name, listener),
     liveQuery,
   };
 }

@@ -1,6 +1,7 @@
 import type { liveQuery as LiveQuery, Subscription } from 'dexie';
 import { tableRow, type TableCustomer } from '../../core/customer-search';
 import type { CallbackRepository, CustomerRecord, CustomerRepository } from '../../storage';
+import type { CallbackChange } from '../../storage/callback-changes';
 import type { FirstScreen } from '../../storage/first-screen';
 import { FIRST_PAGE } from './first-page';
 import { afterNextPaint } from '../shared/after-next-paint';
@@ -13,12 +14,16 @@ const DUE_CHUNK = 2000;
 const NOTIFY_EVERY_MS = 1000;
 const FOLLOW_DELAY_MS = 150;
 /** Callback changes come in bursts (a re-plan writes many): the due times are read again once they pause. */
-const DUE_FOLLOW_DELAY_MS = 1000;
+const DUE_FOLLOW_DELAY_MS = 300;
+/** Past this many changed customers, one chunked read of every open callback is cheaper than theirs. */
+const MANY_CUSTOMERS = 5000;
 
 /** The storage the book reads once the first screen is drawn (loaded lazily: zod, pinyin, Dexie's versions). */
 export interface BookStorage {
   customers: Pick<CustomerRepository, 'recent' | 'newestUpdate' | 'changedSince'>;
-  callbacks: Pick<CallbackRepository, 'openDuePage' | 'openCount'>;
+  callbacks: Pick<CallbackRepository, 'openDuePage' | 'earliestOpenDue' | 'customersOf'>;
+  /** Tells of every write to callbacks (any tab, the worker) without reading anything; returns the unsubscribe. */
+  watchCallbacks: (listener: (change: CallbackChange) => void) => () => void;
   liveQuery: typeof LiveQuery;
 }
 
@@ -48,12 +53,13 @@ export class CustomerBook {
   private dueAt = new Map<string, number>();
   private watermark = 0;
   private watch?: Subscription;
-  private dueWatch?: Subscription;
+  private dueUnwatch?: () => void;
+  /** Callback changes not read yet: the customers they name, or everything. */
+  private duePending?: CallbackChange;
   private catchUp?: ReturnType<typeof setTimeout>;
   private dueCatchUp?: ReturnType<typeof setTimeout>;
-  /** A re-read of the due times under way, and whether another change came in meanwhile. */
+  /** A re-read of the due times under way (changes that come in meanwhile are read after it). */
   private dueReading?: Promise<void>;
-  private dueStale = false;
   /** Bumped by every load() and stop(): a background load that is no longer current gives up. */
   private generation = 0;
   /** False until every card has been read. */
@@ -103,6 +109,8 @@ export class CustomerBook {
 
     const storage = await this.sources.storage();
     if (!current()) return;
+    // Watched from before the due times are read: what changes meanwhile is read again afterwards.
+    this.dueUnwatch = storage.watchCallbacks((change) => this.dueChanged(change, storage, current));
     await this.readDue(storage, current);
     if (!current()) return;
     // The first screen again, through the storage code: it is what the chunks after it continue from.
@@ -164,8 +172,8 @@ export class CustomerBook {
   /**
    * Watches only the newest `updatedAt` (a one-row query, cheap to re-run on every write), and reads
    * the changed cards once writes pause: an import's batches are read back once, not batch by batch.
-   * Callbacks are watched through a count of the open ones (counted inside IndexedDB, not here) and
-   * their due times read again, in chunks, once changes pause.
+   * Callbacks are followed through the writes Dexie reports (nothing read to notice them): once they
+   * pause, only the named customers' callbacks are read again (see `dueChanged`).
    */
   private follow(storage: BookStorage, current: () => boolean): void {
     this.watch = storage.liveQuery(() => storage.customers.newestUpdate()).subscribe({
@@ -175,30 +183,72 @@ export class CustomerBook {
         this.catchUp = setTimeout(() => void this.readChanges(storage, current), FOLLOW_DELAY_MS);
       },
     });
-    let runs = 0;
-    // A fresh value on every run: any change to an open callback (a snooze keeps the count) is seen.
-    this.dueWatch = storage.liveQuery(async () => (await storage.callbacks.openCount(), ++runs)).subscribe({
-      next: (run) => {
-        // The first run is the state just read.
-        if (run === 1) return;
-        clearTimeout(this.dueCatchUp);
-        this.dueCatchUp = setTimeout(() => this.refreshDue(storage, current), DUE_FOLLOW_DELAY_MS);
-      },
-    });
+    if (this.duePending) this.followDue(storage, current);
   }
 
-  /** One re-read at a time; changes that arrive during it get one more afterwards. */
-  private refreshDue(storage: BookStorage, current: () => boolean): void {
-    if (this.dueReading) {
-      this.dueStale = true;
-      return;
+  /**
+   * Notes a write to callbacks. A callback's id starts with its customer's id, so a write names the
+   * customers whose next due time may have moved; a write that names no keys (a range, a bulk write)
+   * or very many customers is read back as a whole, in chunks.
+   */
+  private dueChanged(change: CallbackChange, storage: BookStorage, current: () => boolean): void {
+    const pending = this.duePending;
+    if (change === 'everything' || pending === 'everything') this.duePending = 'everything';
+    else if (!pending) this.duePending = { customerIds: new Set(change.customerIds), callbackIds: new Set(change.callbackIds) };
+    else {
+      change.customerIds.forEach((id) => pending.customerIds.add(id));
+      change.callbackIds.forEach((id) => pending.callbackIds.add(id));
+      if (pending.customerIds.size + pending.callbackIds.size > MANY_CUSTOMERS) this.duePending = 'everything';
     }
+    // While the book loads, changes wait for it (`follow`).
+    if (this.complete) this.followDue(storage, current);
+  }
+
+  private followDue(storage: BookStorage, current: () => boolean): void {
+    clearTimeout(this.dueCatchUp);
+    this.dueCatchUp = setTimeout(() => this.refreshDue(storage, current), DUE_FOLLOW_DELAY_MS);
+  }
+
+  /** One re-read at a time; changes that arrive during it are read after it. */
+  private refreshDue(storage: BookStorage, current: () => boolean): void {
+    if (this.dueReading) return;
     this.dueReading = (async () => {
-      do {
-        this.dueStale = false;
-        if ((await this.readDue(storage, current)) && current()) this.changed();
-      } while (this.dueStale && current());
+      while (this.duePending && current()) {
+        const change = this.duePending;
+        this.duePending = undefined;
+        if ((await this.readDueOf(change, storage, current)) && current()) this.changed();
+      }
     })().finally(() => (this.dueReading = undefined));
+  }
+
+  /** Reads the due times a change may have moved: its customers' open callbacks, or all of them. */
+  private async readDueOf(change: CallbackChange, storage: BookStorage, current: () => boolean): Promise<boolean> {
+    if (change === 'everything') return this.readDue(storage, current);
+    const customerIds = new Set(change.customerIds);
+    if (change.callbackIds.size > 0) {
+      // Ids that name no customer (older rows): their customers, unless one was deleted (then all).
+      const named = await storage.callbacks.customersOf([...change.callbackIds]);
+      if (!named) return this.readDue(storage, current);
+      for (const id of named) customerIds.add(id);
+    }
+    const earliest = await storage.callbacks.earliestOpenDue([...customerIds]);
+    if (!current()) return false;
+    for (const id of customerIds) {
+      const due = earliest.get(id);
+      if (due === undefined) this.dueAt.delete(id);
+      else this.dueAt.set(id, due);
+    }
+    let changed = false;
+    for (const row of this.ordered) {
+      if (!customerIds.has(row.id)) continue;
+      const due = earliest.get(row.id);
+      if (row.dueAt !== due) {
+        row.dueAt = due;
+        changed = true;
+      }
+    }
+    if (changed) this.ordered = this.ordered.slice();
+    return changed;
   }
 
   private async readChanges(storage: BookStorage, current: () => boolean): Promise<void> {
@@ -215,8 +265,9 @@ export class CustomerBook {
     clearTimeout(this.catchUp);
     clearTimeout(this.dueCatchUp);
     this.watch?.unsubscribe();
-    this.dueWatch?.unsubscribe();
+    this.dueUnwatch?.();
     this.watch = undefined;
-    this.dueWatch = undefined;
+    this.dueUnwatch = undefined;
+    this.duePending = undefined;
   }
 }

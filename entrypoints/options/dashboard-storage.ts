@@ -4,6 +4,7 @@
 import '../../storage/zod';
 import { liveQuery } from 'dexie';
 import { CallbackRepository, CustomerRepository, openDatabase, pendingLostRequests } from '../../storage';
+import { watchCallbackChanges } from '../../storage/callback-changes';
 import type { BookStorage } from './customer-book';
 import './card-view';
 import './import-view';
@@ -17,7 +18,12 @@ export { exportCustomers } from './export-customers';
 
 export const db = openDatabase();
 export const customers = new CustomerRepository(db);
-export const bookStorage: BookStorage = { customers, callbacks: new CallbackRepository(db), liveQuery };
+export const bookStorage: BookStorage = {
+  customers,
+  callbacks: new CallbackRepository(db),
+  watchCallbacks: (listener) => watchCallbackChanges(db.name, listener),
+  liveQuery,
+};
 
 /** How many lost-deal requests wait for the manager, live. */
 export const pendingRequests = liveQuery(async () => (await pendingLostRequests(db)).length);

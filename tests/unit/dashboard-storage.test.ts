@@ -56,7 +56,6 @@ test('open callbacks page by due time without skipping or repeating those due at
   const done = await callbacks.create({ customerId, dueAt: 6_500, kind: 'manual' });
   if (done.ok) await db.callbacks.update(done.value.id, { status: 'done' });
   const open = await callbacks.openDueBy(Number.MAX_SAFE_INTEGER);
-  expect(await callbacks.openCount()).toBe(open.length);
 
   const seen: string[] = [];
   let page = await callbacks.openDuePage(4);
