@@ -157,9 +157,15 @@ export class CustomerBook {
 
   private applyDue(dueAt: Map<string, number>): boolean {
     this.dueAt = dueAt;
+    return this.showDue();
+  }
+
+  /** Puts the known due times on the rows (only `customerIds`' when given); whether any row changed. */
+  private showDue(customerIds?: ReadonlySet<string>): boolean {
     let changed = false;
     for (const row of this.ordered) {
-      const due = dueAt.get(row.id);
+      if (customerIds && !customerIds.has(row.id)) continue;
+      const due = this.dueAt.get(row.id);
       if (row.dueAt !== due) {
         row.dueAt = due;
         changed = true;
@@ -238,17 +244,7 @@ export class CustomerBook {
       if (due === undefined) this.dueAt.delete(id);
       else this.dueAt.set(id, due);
     }
-    let changed = false;
-    for (const row of this.ordered) {
-      if (!customerIds.has(row.id)) continue;
-      const due = earliest.get(row.id);
-      if (row.dueAt !== due) {
-        row.dueAt = due;
-        changed = true;
-      }
-    }
-    if (changed) this.ordered = this.ordered.slice();
-    return changed;
+    return this.showDue(customerIds);
   }
 
   private async readChanges(storage: BookStorage, current: () => boolean): Promise<void> {
