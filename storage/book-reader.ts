@@ -2,6 +2,7 @@ import Dexie, { cmp } from 'dexie';
 import type { CustomerRecord } from './customer-search-keys';
 import type { DealerDeskDatabase } from './database';
 import type { Callback } from './schemas/callback';
+import { noteEarliestOpenDue } from './next-due';
 
 import { EXTENSION_DATABASE_NAME } from './plain-indexeddb';
 
@@ -104,15 +105,8 @@ export async function openCallbackPage(db: Pick<BookDatabase, 'callbacks'>, limi
  * book reads after a write names the customers whose callbacks changed, instead of every open callback.
  */
 export async function earliestOpenDue(db: Pick<BookDatabase, 'callbacks'>, customerIds: readonly string[]): Promise<Map<string, number>> {
-  const dueAt = new Map<string, number>();
-  if (customerIds.length === 0) return dueAt;
-  const callbacks = await db.callbacks.where('customerId').anyOf(customerIds).toArray();
-  for (const callback of callbacks) {
-    if (callback.status !== 'open') continue;
-    const earliest = dueAt.get(callback.customerId);
-    if (earliest === undefined || callback.dueAt < earliest) dueAt.set(callback.customerId, callback.dueAt);
-  }
-  return dueAt;
+  if (customerIds.length === 0) return new Map();
+  return noteEarliestOpenDue(new Map(), await db.callbacks.where('customerId').anyOf(customerIds).toArray());
 }
 
 /** The customers of the given callbacks, or `undefined` if any of them no longer exists. */

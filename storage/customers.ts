@@ -56,13 +56,14 @@ export class CustomerRepository {
     // On its own (the sidebar's and the dashboard's save), the settings are read while the card is
     // validated, not inside the write: one round trip fewer. A settings change in between re-plans
     // everyone anyway (the plan stamp). Inside a caller's transaction they are read in it.
-    const settings = canReplanHere(this.db) && !Dexie.currentTransaction ? readSettings(this.db) : undefined;
+    const replanning = canReplanHere(this.db);
+    const settings = replanning && !Dexie.currentTransaction ? readSettings(this.db) : undefined;
     const prepared = this.prepare(input);
     if (!prepared.ok) {
       settings?.catch(() => undefined);
       return prepared;
     }
-    if (!canReplanHere(this.db)) {
+    if (!replanning) {
       await this.db.customers.add(prepared.value);
       return prepared;
     }

@@ -1,6 +1,7 @@
 import type { CustomerRecord } from './customer-search-keys';
 import type { Callback } from './schemas/callback';
 import { holdForegroundRead } from './foreground-read';
+import { noteEarliestOpenDue } from './next-due';
 import { EXTENSION_DATABASE_NAME, openExisting, request } from './plain-indexeddb';
 
 /** What the dashboard draws before any other storage code has loaded. */
@@ -80,13 +81,7 @@ async function readNewest(limit: number, name: string): Promise<FirstScreen> {
     if (stores.includes('callbacks')) {
       const byCustomer = tx.objectStore('callbacks').index('customerId');
       const callbacks = await Promise.all(page.map((card) => request(byCustomer.getAll(card.id) as IDBRequest<Callback[]>)));
-      for (const [at, card] of page.entries()) {
-        for (const callback of callbacks[at]!) {
-          if (callback.status !== 'open') continue;
-          const earliest = dueAt.get(card.id);
-          if (earliest === undefined || callback.dueAt < earliest) dueAt.set(card.id, callback.dueAt);
-        }
-      }
+      for (const ofCard of callbacks) noteEarliestOpenDue(dueAt, ofCard);
     }
     const settings = (await languageRead) as { language?: string } | undefined;
     return { customers: page, dueAt, ...(settings?.language ? { language: settings.language } : {}) };
