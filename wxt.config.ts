@@ -25,8 +25,9 @@ export default defineConfig({
   },
   // Extension pages only (the worker and the content script are built apart, without code splitting):
   // each file a page imports is a round trip to the browser process before its first line runs. The
-  // popup's first row needs the kit every page loads (Lit, dayjs, i18n) and the due-list code: a chunk
-  // each instead of several small ones (the popup loads 4 module files, was 11, and popup-first-read.js). A captured module's
+  // sidebar's and the dashboard's first screens need the kit every page loads (Lit, dayjs, i18n) and the
+  // due-list code: a chunk each instead of several small ones (the popup's first screen is classic
+  // scripts, entrypoints/popup-first-screen.ts). A captured module's
   // dependencies stay where they were: otherwise the due-list chunk took the shared styles and the
   // sidebar's first paint loaded all of it.
   vite: () => ({

@@ -2,9 +2,9 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { readPopupFirstScreen } from './popup/first-read';
 
 /**
- * A classic script in the popup's head: it opens the database and reads the first screen while the
- * popup's module files are fetched and compiled (they start only once the page is parsed), so the
- * rows are there when the element is defined. Small on purpose: plain IndexedDB, no Lit, no messages.
+ * The first of the popup's two classic scripts: small, so it arrives first and starts reading the
+ * first screen (plain IndexedDB: no Dexie, no Lit) while the second, `popup-first-screen.js`, with the
+ * elements that draw it, is still on its way.
  */
 export default defineUnlistedScript(() => {
   globalThis.ddPopupFirstRead = readPopupFirstScreen();

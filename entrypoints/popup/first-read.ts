@@ -14,7 +14,7 @@ export interface PopupFirstRead {
 }
 
 declare global {
-  /** Started by `popup-first-read.js` in the popup's head, while the module files are still on their way. */
+  /** Started by `popup-first-read.js`, the first script in the popup's head. */
   var ddPopupFirstRead: Promise<PopupFirstRead> | undefined;
 }
 

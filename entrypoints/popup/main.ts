@@ -1,16 +1,11 @@
-import { setLocale } from '../../core/i18n';
-import { dueListsFrom } from '../shared/due-callbacks';
-import { readPopupFirstScreen } from './first-read';
-import { PopupApp } from './popup-app';
+import type { PopupLater } from './popup-app';
 
-// The popup must open fast: it reads the database as it is with plain IndexedDB (no Dexie, no schema
-// versions, no validation), only the rows of the first screen — started by the classic script in the
-// page's head before this module arrives — and draws them as soon as they are in. The element is
-// defined at once (hidden until then), so its styles and templates are made while the database
-// answers. Live updates, the rest of the rows and the writing code load after that.
-PopupApp.opening = (globalThis.ddPopupFirstRead ?? readPopupFirstScreen()).then(({ reader, screen, now }) => {
-  const firstScreen = screen && dueListsFrom(screen, now);
-  if (firstScreen) setLocale(firstScreen.locale);
-  return { reader, firstScreen, totals: screen?.totals };
-});
-if (!customElements.get('dd-popup')) customElements.define('dd-popup', PopupApp);
+// The first screen is drawn by the classic script in the page's head (`popup-first-screen.js`): this
+// module brings what comes after it, each part loaded on first use: the writing code (Dexie and
+// validation), Dexie's change events for live updates, and the extension's APIs.
+const later: PopupLater = {
+  actions: () => import('./popup-actions'),
+  browser: () => import('wxt/browser').then((module) => module.browser),
+  dexie: () => import('dexie').then((module) => module.Dexie),
+};
+globalThis.ddPopupLater?.(later);

@@ -1,5 +1,5 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
-import { t } from '../../core/i18n';
+import { getLocale, t } from '../../core/i18n';
 import { LocaleController } from '../../components/controllers/locale-controller';
 import '../../components/callback-list/dd-callback-list';
 import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/callback-list/dd-callback-list';
@@ -10,9 +10,15 @@ import { afterNextPaint } from '../shared/after-next-paint';
 const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0, locale: 'zh_CN' };
 /** Rows per section once the first screen is up; "more" draws the rest. */
 const FIRST_ROWS = 25;
-// Off the first screen's path (each is a file to fetch before the first row): loaded on use.
-const actions = () => import('./popup-actions');
-const extension = () => import('wxt/browser').then((module) => module.browser);
+/**
+ * What comes after the first screen, from the page's module (`main.ts`): each part loads on first use.
+ * Type-only here, so the first screen's classic script never bundles them.
+ */
+export interface PopupLater {
+  actions(): Promise<typeof import('./popup-actions')>;
+  browser(): Promise<typeof import('wxt/browser').browser>;
+  dexie(): Promise<typeof import('dexie').Dexie>;
+}
 /** The database (undefined when none exists yet: nothing is due) and its first screen, read before the element shows. */
 export interface PopupOpening {
   reader: ReadableDatabase | undefined;
@@ -20,6 +26,8 @@ export interface PopupOpening {
   /** The first screen's section totals, counted after its rows were read. */
   totals?: Promise<Record<SectionName, number>> | undefined;
 }
+const actions = () => PopupApp.later.then((later) => later.actions());
+const extension = () => PopupApp.later.then((later) => later.browser());
 const TABLES_SHOWN = /^idb:\/\/[^/]+\/(callbacks|customers|scripts|settings)\//;
 
 /** The toolbar popup: overdue, today and the next 7 days, each row one click from done. */
@@ -91,6 +99,8 @@ export class PopupApp extends LitElement {
    * so its styles and templates are made while the database is still answering.
    */
   static opening: Promise<PopupOpening> = Promise.resolve({ reader: undefined, firstScreen: undefined });
+  /** Set when the page's module has run. */
+  static later: Promise<PopupLater> = new Promise(() => undefined);
   static override properties = { status: { state: true }, lists: { state: true }, loaded: { state: true }, opened: { state: true } };
   declare status: string;
   declare lists: DueLists;
@@ -145,8 +155,9 @@ export class PopupApp extends LitElement {
     await PopupApp.opening;
     // A hidden popup draws no frames: it goes on after a tenth of a second.
     await afterNextPaint(100);
-    void extension();
-    const { Dexie } = await import('dexie');
+    const later = await PopupApp.later;
+    void later.browser();
+    const Dexie = await later.dexie();
     if (!this.isConnected || this.stopListening) return;
     const changed = (parts: Record<string, unknown>) => {
       if (Object.keys(parts).some((part) => part === 'all' || TABLES_SHOWN.test(part))) void this.read();
@@ -184,7 +195,7 @@ export class PopupApp extends LitElement {
   private async done(id: string): Promise<void> {
     const item = this.find(id);
     if (!item) return;
-    this.status = await (await actions()).markDone(item);
+    this.status = await (await actions()).markDone(item, getLocale());
   }
 
   private async snooze({ id, until }: CallbackSnoozeDetail): Promise<void> {
