@@ -1,0 +1,33 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { EXTENSION_PATH } from './support/extension';
+
+// The popup's first screen is two classic scripts, bundled without code splitting: an import of the
+// writing code from anything they load would be inlined into them, and the popup would open that
+// much later. This checks the production build as the browser loads it.
+const file = (name: string) => join(EXTENSION_PATH, name);
+
+test('the popup runs its two first-screen scripts before any module', () => {
+  const html = readFileSync(file('popup.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script([^>]*)src="([^"]+)"/g)].map(([, attributes, src]) => ({ src, module: /type="module"/.test(attributes!) }));
+  expect(scripts.slice(0, 2)).toEqual([
+    { src: '/popup-first-read.js', module: false },
+    { src: '/popup-first-screen.js', module: false },
+  ]);
+  expect(scripts.slice(2).every((script) => script.module)).toBe(true);
+});
+
+test('the first read is plain IndexedDB, and the first screen carries no database, schema, pinyin or phone library', () => {
+  const read = readFileSync(file('popup-first-read.js'), 'utf8');
+  expect(read.length).toBeLessThanOrEqual(8 * 1024);
+  for (const marker of ['Dexie', 'LitElement', 'ZodError']) expect(read, marker).not.toContain(marker);
+
+  const screen = file('popup-first-screen.js');
+  const size = statSync(screen).size;
+  console.log(`popup-first-screen.js: ${(size / 1024).toFixed(1)} KB minified`);
+  // Lit, the list and both languages' messages are ~130 KB; Dexie, zod or pinyin-pro would each add 90–450 KB.
+  expect(size).toBeLessThanOrEqual(170 * 1024);
+  const source = readFileSync(screen, 'utf8');
+  for (const marker of ['Dexie', 'ZodError', 'libphonenumber', 'isValidNumber']) expect(source, marker).not.toContain(marker);
+});
