@@ -45,7 +45,10 @@ export async function showDueCounts(counts: DueCounts): Promise<void> {
   await browser.action.setTitle({ title: counts.due === 0 ? t('reminder_badge_title_none') : t('reminder_badge_title', counts.due, counts.overdue) });
 }
 
-/** Shows what fell due since the last look: a few one by one, the rest folded into a summary. */
+/**
+ * Shows what fell due since the last look: a few one by one, the rest folded into a summary. A crowd
+ * due at once (an import) is claimed a page a tick, from the watermark on (`ReminderRepository.claim`).
+ */
 async function notifyDue(now: number): Promise<void> {
   const claimed = await reminders.claim(now, MAX_SHOWN);
   if (claimed === 'quiet' || claimed.due.length === 0) return;
