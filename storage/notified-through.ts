@@ -23,6 +23,11 @@ export interface NotifiedThrough {
   dueAt: number;
   callbackId: string;
   late: string[];
+  /**
+   * While a crowd is claimed a page a tick (an import, a long quiet spell): how many it has folded into
+   * the summary so far. Only its first page shows callbacks one by one; later pages update the summary.
+   */
+  backlog?: number;
 }
 
 export const NOTIFIED_THROUGH_ID = 'notifiedThrough';

@@ -11,6 +11,10 @@ export { NOTIFY_LOOKBACK_MS } from './notified-through';
 export interface ClaimedReminders {
   due: Callback[];
   shown: Set<string>;
+  /** How many the summary stands for: this claim's unshown ones, plus those of the crowd it continues. */
+  folded: number;
+  /** This claim continues a crowd: its summary replaces the last one quietly. */
+  continued: boolean;
 }
 
 /** Callbacks a claim reads ahead of the watermark; a crowd due at once is claimed over successive ticks. */
@@ -24,6 +28,10 @@ export function notificationId(callback: Pick<Callback, 'id' | 'dueAt'>): string
 interface Look {
   due: Callback[];
   next?: NotifiedThrough;
+  /** The watermark as the look found it. */
+  row?: NotifiedThrough;
+  /** The page ahead of the watermark was full: more fell due than one claim takes. */
+  full: boolean;
 }
 
 /**
@@ -50,9 +58,10 @@ export class ReminderRepository {
     // Latest first: what fell due since the last look is shown, older ones folded into the summary.
     const due = candidates.filter((_, index) => done[index] === undefined).sort((a, b) => b.dueAt - a.dueAt || (a.id < b.id ? 1 : -1));
     const last = ahead[ahead.length - 1];
-    if (last) return { due, next: { id: NOTIFIED_THROUGH_ID, dueAt: last.dueAt, callbackId: last.id, late: [] } };
-    if (row && row.late.length > 0) return { due, next: { ...row, late: [] } };
-    return { due };
+    const full = ahead.length >= limit;
+    if (last) return { due, row, full, next: { id: NOTIFIED_THROUGH_ID, dueAt: last.dueAt, callbackId: last.id, late: [] } };
+    if (row && (row.late.length > 0 || row.backlog !== undefined)) return { due, row, full, next: { id: row.id, dueAt: row.dueAt, callbackId: row.callbackId, late: [] } };
+    return { due, row, full };
   }
 
   /**
@@ -85,11 +94,14 @@ export class ReminderRepository {
     const settings = await readSettings(this.db);
     if (isQuietTime(now, settings, settings.timeZone ?? systemTimeZone())) return 'quiet';
     return this.db.transaction('rw', [this.db.callbacks, this.db.notifications, this.db.counters], async () => {
-      const { due, next } = await this.look(now, CLAIM_PAGE);
-      const shown = new Set(due.slice(0, maxShown).map((callback) => callback.id));
+      const { due, next, row, full } = await this.look(now, CLAIM_PAGE);
+      // A crowd shows its first page's latest few one by one; its later pages only add to the summary.
+      const continued = row?.backlog !== undefined;
+      const shown = new Set(continued ? [] : due.slice(0, maxShown).map((callback) => callback.id));
+      const folded = (row?.backlog ?? 0) + due.length - shown.size;
       if (due.length > 0) await this.record(due, now, shown);
-      if (next) await this.db.table('counters').put(next);
-      return { due, shown };
+      if (next) await this.db.table('counters').put(full ? { ...next, backlog: folded } : next);
+      return { due, shown, folded, continued };
     });
   }
 

@@ -98,13 +98,36 @@ describe('the reminders watermark', () => {
     expect(await db.notifications.get(notificationId(later))).toBeUndefined();
   });
 
+  test('a crowd raises notifications once: its first page shows the latest few, later pages only count on in the summary', async () => {
+    await setUp();
+    const crowd = Array.from({ length: 2 * CLAIM_PAGE + 100 }, () => callback(at));
+    await db.callbacks.bulkAdd(crowd);
+    const reminders = new ReminderRepository(db);
+    const claims = [];
+    for (let now = at + 60_000; ; now += 60_000) {
+      const result = await reminders.claim(now, 3);
+      if (result === 'quiet' || result.due.length === 0) break;
+      claims.push({ shown: result.shown.size, folded: result.folded, continued: result.continued });
+    }
+    expect(claims).toEqual([
+      { shown: 3, folded: CLAIM_PAGE - 3, continued: false },
+      { shown: 0, folded: 2 * CLAIM_PAGE - 3, continued: true },
+      { shown: 0, folded: 2 * CLAIM_PAGE + 100 - 3, continued: true },
+    ]);
+    // The crowd is over: the next callback to fall due is shown on its own again.
+    const next = callback(at + 3_600_000);
+    await db.callbacks.add(next);
+    const after = await reminders.claim(at + 3_660_000, 3);
+    expect(after).toEqual({ due: [next], shown: new Set([next.id]), folded: 0, continued: false });
+  });
+
   test('once everything is claimed a look reads nothing it has seen: no callback, no record', async () => {
     await setUp();
     await db.callbacks.bulkAdd(Array.from({ length: 1200 }, () => callback(at)));
     const reminders = new ReminderRepository(db);
     for (let now = at; (await claimed(reminders, now)).length > 0; now += 60_000);
     const reads = countReads();
-    expect(await reminders.claim(at + 3_600_000, 3)).toEqual({ due: [], shown: new Set() });
+    expect(await reminders.claim(at + 3_600_000, 3)).toMatchObject({ due: [], shown: new Set() });
     // The settings, the watermark row and the cursor's jump to it within the tie, then its step past
     // it; neither the 1,200 callbacks nor their records (the old look read 2,000 of each every tick).
     expect(reads.rows).toBeGreaterThan(0);
