@@ -64,10 +64,12 @@ export function customersChangedSince(db: Pick<BookDatabase, 'customers'>, since
  * Tens of thousands may share one due time (an import plans every new lead's first call at the same
  * instant): a cursor jumps straight to `after` within them (`continuePrimaryKey`) and reads on from
  * there, so a page reads about `limit` callbacks, never the whole group that shares `after.dueAt`.
+ * `through`: only callbacks due by then (inclusive).
  */
-export async function openCallbackPage(db: Pick<BookDatabase, 'callbacks'>, limit: number, after?: Pick<Callback, 'dueAt' | 'id'>): Promise<Callback[]> {
+export async function openCallbackPage(db: Pick<BookDatabase, 'callbacks'>, limit: number, after?: Pick<Callback, 'dueAt' | 'id'>, through = Infinity): Promise<Callback[]> {
   const open = () => db.callbacks.where('[status+dueAt]');
-  if (!after) return open().between(['open', -Infinity], ['open', Infinity], true, true).limit(limit).toArray();
+  if (!after) return open().between(['open', -Infinity], ['open', through], true, true).limit(limit).toArray();
+  if (after.dueAt > through) return [];
   return db.callbacks.db.transaction('r', db.callbacks, (transaction) => {
     // Plain IndexedDB inside Dexie's transaction: Dexie has no way to continue at a primary key.
     const index = transaction.idbtrans.objectStore(db.callbacks.name).index('[status+dueAt]');
@@ -75,8 +77,9 @@ export async function openCallbackPage(db: Pick<BookDatabase, 'callbacks'>, limi
     const page: Callback[] = [];
     return new Promise<Callback[]>((resolve, reject) => {
       const later = () => {
+        if (after.dueAt === through) return resolve(page); // no due time past the ties (and an empty range throws)
         // Past the ties: the next due times, read in one go.
-        const request = index.getAll(Dexie.dependencies.IDBKeyRange.bound(tie, ['open', Infinity], true, false), limit - page.length);
+        const request = index.getAll(Dexie.dependencies.IDBKeyRange.bound(tie, ['open', through], true, false), limit - page.length);
         request.onsuccess = () => resolve(page.concat(request.result as Callback[]));
         request.onerror = () => reject(request.error);
       };

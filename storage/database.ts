@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CustomerRecord } from './customer-search-keys';
 import { dueCountMiddleware, type DueCounter } from './due-count';
+import { lateCallbacksMiddleware } from './notified-through';
 import type { Callback } from './schemas/callback';
 import type { FollowUp } from './schemas/follow-up';
 import type { Script } from './schemas/script';
@@ -39,6 +40,7 @@ export class DealerDeskDatabase extends Dexie {
       if (upgrade) declared.upgrade(upgrade);
     }
     this.use(dueCountMiddleware);
+    this.use(lateCallbacksMiddleware);
   }
 }
 

@@ -45,7 +45,11 @@ export async function showDueCounts(counts: DueCounts): Promise<void> {
   await browser.action.setTitle({ title: counts.due === 0 ? t('reminder_badge_title_none') : t('reminder_badge_title', counts.due, counts.overdue) });
 }
 
-/** Shows what fell due since the last look: a few one by one, the rest folded into a summary. */
+/**
+ * Shows what fell due since the last look: a few one by one, the rest folded into a summary. A crowd
+ * due at once (an import) is claimed a page a tick, from the watermark on (`ReminderRepository.claim`):
+ * its first page raises the notifications, the later ones only count on in the summary.
+ */
 async function notifyDue(now: number): Promise<void> {
   const claimed = await reminders.claim(now, MAX_SHOWN);
   if (claimed === 'quiet' || claimed.due.length === 0) return;
@@ -59,14 +63,11 @@ async function notifyDue(now: number): Promise<void> {
       priority: 2,
     });
   }
-  const folded = claimed.due.length - claimed.shown.size;
-  if (folded > 0) {
-    await browser.notifications.create(SUMMARY_NOTIFICATION, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: t('reminder_summary_title', folded),
-      message: t('reminder_summary_message'),
-    });
+  if (claimed.folded > 0) {
+    const summary = { title: t('reminder_summary_title', claimed.folded), message: t('reminder_summary_message') };
+    // A crowd's later pages update the summary in place (gone when the consultant closed it), never pop up again.
+    if (claimed.continued) await browser.notifications.update(SUMMARY_NOTIFICATION, summary);
+    else await browser.notifications.create(SUMMARY_NOTIFICATION, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...summary });
   }
 }
 
