@@ -22,14 +22,13 @@ import {
 import { applyLanguageSetting } from '../shared/language';
 import { z } from '../../storage/zod';
 import { REMINDERS_REFRESH } from '../shared/reminders-message';
+import { callbackNotificationId, notificationTarget, SUMMARY_NOTIFICATION } from './notification-target';
 
 const TICK_ALARM = 'dd-reminders-tick';
 /** Individual notifications per tick; the rest are folded into one summary. */
 const MAX_SHOWN = 3;
 const OVERDUE_COLOUR = '#d92d20';
 const DUE_COLOUR = '#f79009';
-const NOTIFICATION_PREFIX = 'dd-callback|';
-const SUMMARY_NOTIFICATION = 'dd-callback-summary';
 
 const remindersRefreshMessage = z.object({ type: z.literal(REMINDERS_REFRESH) }).strict();
 
@@ -55,7 +54,7 @@ async function notifyDue(now: number): Promise<void> {
   if (claimed === 'quiet' || claimed.due.length === 0) return;
   const rows = await callbacks.withCustomers(claimed.due.filter((callback) => claimed.shown.has(callback.id)));
   for (const { callback, customer } of rows) {
-    await browser.notifications.create(`${NOTIFICATION_PREFIX}${customer.id}|${callback.id}`, {
+    await browser.notifications.create(callbackNotificationId(customer.id, callback.id), {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('reminder_notification_title', customer.name),
@@ -233,12 +232,10 @@ export function registerReminders(): void {
   });
 
   browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith(NOTIFICATION_PREFIX)) {
-      const [customerId] = id.slice(NOTIFICATION_PREFIX.length).split('|');
-      if (customerId) openCustomer(customerId);
-    } else if (id === SUMMARY_NOTIFICATION) {
-      void browser.runtime.openOptionsPage();
-    } else return;
+    const target = notificationTarget(id);
+    if (!target) return;
+    if (target === 'dashboard') void browser.runtime.openOptionsPage();
+    else openCustomer(target.customerId);
     void browser.notifications.clear(id);
   });
 
