@@ -17,7 +17,7 @@ import { book, type BookEntry } from '../data/book';
 import { SeededRandom } from '../data/random';
 import type { BenchApi, Compared, SearchKind, SeedReport } from './api';
 import { writeBook } from './seed';
-import { openRaw, rawGet, rawGetAll, rawIndexCount, rawPutAll, rawPutStores } from './raw-idb';
+import { openRaw, rawDeleteStores, rawGet, rawGetAll, rawIndexCount, rawPutAll, rawPutStores } from './raw-idb';
 
 // The extension's own database holds the largest book (the dashboard and the sidebar read it);
 // imports and smaller books go to scratch databases of the same schema.
@@ -254,6 +254,14 @@ const api: BenchApi = {
       return prepared.value;
     });
     const again = records.map((record) => ({ ...record, id: crypto.randomUUID() }));
+    // What a save writes besides the card (its first contact and grade calls, from the same pure
+    // planner), put with a copy of the card in one raw transaction: the physical limit of the whole save.
+    const settings = planSettings(await readSettings(db));
+    const withCallbacks = records.map((record) => {
+      const card = { ...record, id: crypto.randomUUID() };
+      return { customers: [card], callbacks: newCustomerCallbacks(card, settings, Date.now()) };
+    });
+    const rawWithCallbacks: number[] = [];
     const dexieAdd: number[] = [];
     // Interleaved, so that garbage collection and compaction fall on all three alike.
     collectGarbage();
@@ -270,10 +278,19 @@ const api: BenchApi = {
       prepareOnly.push(await time(async () => customers.prepare(inputs[runs + run]!)));
       rawPut.push(await time(() => rawPutAll(idb, 'customers', [records[run]!])));
       dexieAdd.push(await time(() => db.customers.add(again[run]!)));
+      rawWithCallbacks.push(await time(() => rawPutStores(idb, withCallbacks[run]!)));
     }
+    // Put behind storage's back, so taken out the same way: the badge's counters never saw them.
+    const written = withCallbacks.slice(0, runs);
+    await rawDeleteStores(idb, { customers: written.map((save) => save.customers[0]!.id), callbacks: written.flatMap((save) => save.callbacks.map((callback) => callback.id)) });
     return {
       ours,
-      baselines: { 'validation + search keys only': prepareOnly, 'Dexie add of the prepared record': dexieAdd, 'raw put of the prepared record': rawPut },
+      baselines: {
+        'validation + search keys only': prepareOnly,
+        'Dexie add of the prepared record': dexieAdd,
+        'raw put of the prepared record': rawPut,
+        'raw put of the record and its planned callbacks, one transaction': rawWithCallbacks,
+      },
     };
   },
 

@@ -32,6 +32,16 @@ export async function rawPutStores(db: IDBDatabase, records: Record<string, read
   await done(tx);
 }
 
+/** Deletes these keys of every store in one readwrite transaction (what a baseline put, taken back unseen by storage's counters). */
+export async function rawDeleteStores(db: IDBDatabase, keys: Record<string, readonly IDBValidKey[]>): Promise<void> {
+  const tx = db.transaction(Object.keys(keys), 'readwrite');
+  for (const [store, ids] of Object.entries(keys)) {
+    const objects = tx.objectStore(store);
+    for (const id of ids) objects.delete(id);
+  }
+  await done(tx);
+}
+
 /** `rawPutStores` for one store. */
 export function rawPutAll(db: IDBDatabase, store: string, records: readonly unknown[], durability: IDBTransactionDurability = 'default'): Promise<void> {
   return rawPutStores(db, { [store]: records }, durability);
