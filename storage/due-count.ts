@@ -1,4 +1,5 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTable } from 'dexie';
+import { callbackWritesMiddleware } from './callback-writes-middleware';
 import type { Callback } from './schemas/callback';
 
 /**
@@ -22,21 +23,10 @@ export const DUE_COUNTER_ID = 'openCallbacksDueBefore';
 export const OVERDUE_COUNTER_ID = 'openCallbacksOverdueBefore';
 export type DueCounterId = typeof DUE_COUNTER_ID | typeof OVERDUE_COUNTER_ID;
 const COUNTER_IDS: readonly DueCounterId[] = [DUE_COUNTER_ID, OVERDUE_COUNTER_ID];
-export const COUNTERS_TABLE = 'counters';
-const CALLBACKS_TABLE = 'callbacks';
 
 /** Whether a callback is in the counter's count for this boundary. */
 export function countedBefore(callback: Pick<Callback, 'status' | 'dueAt'> | undefined, boundary: number): boolean {
   return callback !== undefined && callback.status === 'open' && callback.dueAt < boundary;
-}
-
-// Mutations of one transaction correct the counter one after another, never from the same stale read.
-const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-
-function serialised<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
-  const next = (queues.get(trans) ?? Promise.resolve()).then(work, work);
-  queues.set(trans, next.catch(() => undefined));
-  return next;
 }
 
 function keysOf(req: DBCoreMutateRequest, table: DBCoreTable): unknown[] {
@@ -72,27 +62,5 @@ async function mutateCounted(req: DBCoreMutateRequest, callbacks: DBCoreTable, c
   return result;
 }
 
-/** Dexie middleware: every read-write transaction on callbacks also corrects the due counter. */
-export const dueCountMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'dueCount',
-  create(down) {
-    const hasCounters = down.schema.tables.some((table) => table.name === COUNTERS_TABLE);
-    if (!hasCounters) return {};
-    return {
-      transaction(stores, mode, options) {
-        const widened = mode === 'readwrite' && stores.includes(CALLBACKS_TABLE) && !stores.includes(COUNTERS_TABLE) ? [...stores, COUNTERS_TABLE] : stores;
-        return down.transaction(widened, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== CALLBACKS_TABLE) return table;
-        const counters = down.table(COUNTERS_TABLE);
-        return {
-          ...table,
-          mutate: (req) => serialised(req.trans, () => mutateCounted(req, table, counters)),
-        };
-      },
-    };
-  },
-};
+/** Dexie middleware: every read-write transaction on callbacks also corrects the due counters. */
+export const dueCountMiddleware = callbackWritesMiddleware('dueCount', mutateCounted);

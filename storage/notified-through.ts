@@ -1,4 +1,5 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCoreMutateRequest, DBCoreTable } from 'dexie';
+import { callbackWritesMiddleware } from './callback-writes-middleware';
 import type { Callback } from './schemas/callback';
 
 /** A callback due longer ago than this when first seen is left to the badge and lists, not notified. */
@@ -31,8 +32,6 @@ export interface NotifiedThrough {
 }
 
 export const NOTIFIED_THROUGH_ID = 'notifiedThrough';
-const COUNTERS_TABLE = 'counters';
-const CALLBACKS_TABLE = 'callbacks';
 
 /** A position in `[status+dueAt]` order among open callbacks. */
 export interface DueKey {
@@ -47,15 +46,6 @@ export function isAfter(a: DueKey, b: DueKey): boolean {
 
 export function watermarkKey(row: NotifiedThrough): DueKey {
   return { dueAt: row.dueAt, id: row.callbackId };
-}
-
-// Mutations of one transaction note late callbacks one after another, never from the same stale read.
-const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
-
-function serialised<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
-  const next = (queues.get(trans) ?? Promise.resolve()).then(work, work);
-  queues.set(trans, next.catch(() => undefined));
-  return next;
 }
 
 async function putNotingLate(req: DBCoreMutateRequest & { type: 'add' | 'put' }, callbacks: DBCoreTable, counters: DBCoreTable): Promise<Awaited<ReturnType<DBCoreTable['mutate']>>> {
@@ -78,25 +68,6 @@ async function putNotingLate(req: DBCoreMutateRequest & { type: 'add' | 'put' },
  * Dexie middleware: a callback written open at or behind the reminders' watermark is noted on it, in
  * the writing transaction (claims and writes both hold `counters`, so none slips between them).
  */
-export const lateCallbacksMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
-  name: 'lateCallbacks',
-  create(down) {
-    if (!down.schema.tables.some((table) => table.name === COUNTERS_TABLE)) return {};
-    return {
-      transaction(stores, mode, options) {
-        const widened = mode === 'readwrite' && stores.includes(CALLBACKS_TABLE) && !stores.includes(COUNTERS_TABLE) ? [...stores, COUNTERS_TABLE] : stores;
-        return down.transaction(widened, mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        if (name !== CALLBACKS_TABLE) return table;
-        const counters = down.table(COUNTERS_TABLE);
-        return {
-          ...table,
-          mutate: (req) => (req.type === 'add' || req.type === 'put' ? serialised(req.trans, () => putNotingLate(req, table, counters)) : table.mutate(req)),
-        };
-      },
-    };
-  },
-};
+export const lateCallbacksMiddleware = callbackWritesMiddleware('lateCallbacks', (req, callbacks, counters) =>
+  req.type === 'add' || req.type === 'put' ? putNotingLate(req, callbacks, counters) : callbacks.mutate(req),
+);
