@@ -49,6 +49,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const close = async (): Promise<void> => {
     await context.close();
   };
+  // On a fresh profile the worker opens the dashboard on install, and a dashboard tab already open
+  // is navigated there instead (seen in CI: a test's options.html#import was interrupted).
+  const installed = options.profile ? Promise.resolve() : dashboardOpened(context, 15_000);
   return {
     context,
     extensionId,
@@ -56,6 +59,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     profile,
     serviceWorker,
     async openExtensionPage(path) {
+      await installed;
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}${path}`);
       return page;
@@ -74,7 +78,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
  * so it does not interrupt what the test opens next.
  */
 export async function waitForDashboardOnInstall(browser: ExtensionBrowser, timeoutMs = 15_000): Promise<void> {
-  for (let waited = 0; waited < timeoutMs && !browser.context.pages().some((page) => page.url().includes('/options.html')); waited += 100) {
+  await dashboardOpened(browser.context, timeoutMs);
+}
+
+async function dashboardOpened(context: BrowserContext, timeoutMs: number): Promise<void> {
+  for (let waited = 0; waited < timeoutMs && !context.pages().some((page) => page.url().includes('/options.html')); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
