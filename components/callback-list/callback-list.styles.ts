@@ -96,8 +96,14 @@ export const callbackListStyles = css`
     justify-content: flex-end;
     max-width: 170px;
   }
+  .snooze-choices {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    justify-content: flex-end;
+  }
   button,
-  select,
   input {
     font: inherit;
     font-size: 12px;

@@ -37,9 +37,15 @@ describe('dd-callback-list', () => {
     expect(row.textContent).toContain('新线索首次来电');
 
     row.querySelector<HTMLButtonElement>('button.done')!.click();
-    const select = row.querySelector('select')!;
-    select.value = 'tomorrow';
-    select.dispatchEvent(new Event('change'));
+    // Snooze shows its choices on demand, the first focused for the keyboard.
+    expect(row.querySelector('[data-snooze]')).toBeNull();
+    row.querySelector<HTMLButtonElement>('button.snooze')!.click();
+    await list.updateComplete;
+    expect(row.querySelector('button.snooze')!.getAttribute('aria-expanded')).toBe('true');
+    expect(list.shadowRoot!.activeElement).toBe(row.querySelector('[data-snooze="1h"]'));
+    row.querySelector<HTMLButtonElement>('[data-snooze="tomorrow"]')!.click();
+    await list.updateComplete;
+    expect(row.querySelector('[data-snooze]')).toBeNull();
     row.querySelector<HTMLButtonElement>('button.open')!.click();
     expect(events).toEqual([
       ['dd-callback-done', { id: 'cb1' }],
@@ -53,9 +59,9 @@ describe('dd-callback-list', () => {
     await list.updateComplete;
     const snoozed = vi.fn();
     list.addEventListener('dd-callback-snooze', (event) => snoozed(event.detail));
-    const select = list.shadowRoot!.querySelector('select')!;
-    select.value = 'pick';
-    select.dispatchEvent(new Event('change'));
+    list.shadowRoot!.querySelector<HTMLButtonElement>('button.snooze')!.click();
+    await list.updateComplete;
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[data-snooze="pick"]')!.click();
     await list.updateComplete;
     const input = list.shadowRoot!.querySelector<HTMLInputElement>('input[type=datetime-local]')!;
     input.value = '2026-11-24T15:30';
