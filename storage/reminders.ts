@@ -56,7 +56,7 @@ export class ReminderRepository {
     const candidates: Callback[] = [...ahead, ...late];
     const done = candidates.length === 0 ? [] : await this.db.notifications.bulkGet(candidates.map(notificationId));
     // Latest first: what fell due since the last look is shown, older ones folded into the summary.
-    const due = candidates.filter((_, index) => done[index] === undefined).sort((a, b) => b.dueAt - a.dueAt || (a.id < b.id ? 1 : -1));
+    const due = candidates.filter((_, index) => done[index] === undefined).sort((a, b) => (isAfter(a, b) ? -1 : 1));
     const last = ahead[ahead.length - 1];
     const full = ahead.length >= limit;
     if (last) return { due, row, full, next: { id: NOTIFIED_THROUGH_ID, dueAt: last.dueAt, callbackId: last.id, late: [] } };
