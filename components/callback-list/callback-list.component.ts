@@ -35,6 +35,7 @@ const SNOOZE_CHOICES = [
   ['tomorrow', 'cadence_snooze_tomorrow'],
   ['pick', 'cadence_snooze_pick'],
 ] as const;
+type SnoozeChoice = (typeof SNOOZE_CHOICES)[number][0];
 
 const shortFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -115,7 +116,7 @@ export class DdCallbackList extends LitElement {
     if (this.snoozing) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`li[data-id="${item.id}"] [data-snooze]`)?.focus());
   }
 
-  private snooze(item: CallbackListItem, choice: '1h' | 'tomorrow' | 'pick'): void {
+  private snooze(item: CallbackListItem, choice: SnoozeChoice): void {
     this.snoozing = undefined;
     if (choice === '1h') this.emit<CallbackSnoozeDetail>('dd-callback-snooze', { id: item.id, until: Date.now() + 3_600_000 });
     else if (choice === 'tomorrow') this.emit<CallbackSnoozeDetail>('dd-callback-snooze', { id: item.id, until: this.tomorrow() });
