@@ -1,5 +1,6 @@
 import { setLocale } from '../../core/i18n';
 import { dueListsFrom } from '../shared/due-callbacks';
+import { recallDueScreen } from '../shared/last-due-screen';
 import { readPopupFirstScreen } from './first-read';
 import { PopupApp, type PopupLater } from './popup-app';
 
@@ -10,10 +11,14 @@ declare global {
 
 /**
  * Starts reading the first screen at once (plain IndexedDB: no Dexie, schema versions or validation)
- * and defines `dd-popup`, hidden until the rows are in, so its styles and templates are made while the
- * database answers.
+ * and defines `dd-popup`. It draws at once the rows it showed last time today, when there are any
+ * (see last-due-screen.ts), otherwise it stays hidden until the rows are in, so its styles and
+ * templates are made while the database answers.
  */
 export function openPopup(): void {
+  const last = recallDueScreen();
+  if (last) setLocale(last.locale);
+  PopupApp.last = last;
   PopupApp.opening = (globalThis.ddPopupFirstRead ?? readPopupFirstScreen()).then(({ reader, screen, now }) => {
     const firstScreen = screen && dueListsFrom(screen, now);
     if (firstScreen) setLocale(firstScreen.locale);

@@ -6,6 +6,8 @@ import type { CallbackListItem, CallbackSnoozeDetail } from '../../components/ca
 import type { ReadableDatabase } from '../../storage/reader';
 import { loadDueLists, withTotals, type DueLists, type SectionName } from '../shared/due-callbacks';
 import { afterNextPaint } from '../shared/after-next-paint';
+import { forgetDueScreen, rememberDueScreen } from '../shared/last-due-screen';
+import { FIRST_SCREEN_ROWS } from './first-read';
 
 const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0, locale: 'zh_CN' };
 /** Rows per section once the first screen is up; "more" draws the rest. */
@@ -99,15 +101,19 @@ export class PopupApp extends LitElement {
    * so its styles and templates are made while the database is still answering.
    */
   static opening: Promise<PopupOpening> = Promise.resolve({ reader: undefined, firstScreen: undefined });
+  /** The rows this popup showed last time today (last-due-screen.ts): drawn until the database's are in. */
+  static last: DueLists | undefined;
   /** Set when the page's module has run. */
   static later: Promise<PopupLater> = new Promise(() => undefined);
-  static override properties = { status: { state: true }, lists: { state: true }, loaded: { state: true }, opened: { state: true } };
+  static override properties = { status: { state: true }, lists: { state: true }, loaded: { state: true }, opened: { state: true }, current: { state: true } };
   declare status: string;
   declare lists: DueLists;
   /** False until the first lists arrive: tells "loading" from "nothing due". */
   declare loaded: boolean;
-  /** False until `opening` is in: nothing is shown before the first screen's rows can be. */
+  /** False until `opening` is in, or the last rows are drawn: nothing is shown before rows can be. */
   declare opened: boolean;
+  /** False while the rows shown are the last ones remembered, not yet read from the database. */
+  declare current: boolean;
   private reader: ReadableDatabase | undefined;
   private readonly shown: Record<SectionName, number> = { overdue: FIRST_ROWS, today: FIRST_ROWS, upcoming: FIRST_ROWS };
   private stopListening: (() => void) | undefined;
@@ -117,9 +123,11 @@ export class PopupApp extends LitElement {
   constructor() {
     super();
     this.status = '';
-    this.lists = EMPTY;
-    this.loaded = false;
-    this.opened = false;
+    const last = PopupApp.last;
+    this.lists = last ?? EMPTY;
+    this.loaded = last !== undefined;
+    this.opened = last !== undefined;
+    this.current = false;
     new LocaleController(this);
   }
 
@@ -127,12 +135,23 @@ export class PopupApp extends LitElement {
     const { reader, firstScreen, totals } = await PopupApp.opening;
     this.reader = reader;
     this.opened = true;
+    // No database yet: nothing is due (the read after the first paint says so too).
+    if (!reader) this.showCurrent(EMPTY);
     if (!firstScreen) return;
-    this.lists = firstScreen;
-    this.loaded = true;
+    this.showCurrent(firstScreen);
     // Unless a fresh read has replaced the first screen meanwhile.
     const counted = await totals?.catch(() => undefined);
-    if (counted && this.lists === firstScreen) this.lists = withTotals(firstScreen, counted);
+    if (counted && this.lists === firstScreen) this.showCurrent(withTotals(firstScreen, counted));
+  }
+
+  /** Rows read from the database: shown, and remembered for the next open. */
+  private showCurrent(lists: DueLists): void {
+    this.lists = lists;
+    this.loaded = true;
+    this.current = true;
+    // "Nothing due" is never drawn from memory: rows appearing under it would read as a mistake.
+    if ([lists.overdue, lists.today, lists.upcoming].every((section) => section.items.length === 0)) forgetDueScreen();
+    else rememberDueScreen(lists, FIRST_SCREEN_ROWS);
   }
 
   override connectedCallback(): void {
@@ -178,8 +197,9 @@ export class PopupApp extends LitElement {
         this.readAgain = false;
         const reader = this.reader;
         // A failed read (the database closing under us) keeps what is shown; the next change reads again.
-        this.lists = reader ? await loadDueLists(reader, { ...this.shown }).catch(() => this.lists) : EMPTY;
-        this.loaded = true;
+        const lists = reader ? await loadDueLists(reader, { ...this.shown }).catch(() => undefined) : EMPTY;
+        if (lists) this.showCurrent(lists);
+        else this.loaded = true;
       } while (this.readAgain);
     })().finally(() => {
       this.reading = undefined;
@@ -242,7 +262,7 @@ export class PopupApp extends LitElement {
         @dd-callback-snooze=${(event: CustomEvent<CallbackSnoozeDetail>) => this.snooze(event.detail)}
         @dd-callback-open=${(event: CustomEvent<{ customerId: string }>) => this.openCustomer(event.detail.customerId)}
       ></dd-callback-list>`;
-    return html`<div class="popup" ?hidden=${!this.opened}><header>
+    return html`<div class="popup" ?hidden=${!this.opened} aria-busy=${this.current ? 'false' : 'true'}><header>
         <h1>${t('popup_title')}</h1>
         <button type="button" class="capture" @click=${() => this.captureTab()}>${t('popup_capture_tab')}</button>
         <button type="button" @click=${() => void extension().then((browser) => browser.runtime.openOptionsPage()).then(() => window.close())}>${t('popup_open_dashboard')}</button>
