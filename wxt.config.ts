@@ -1,7 +1,31 @@
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { BENCH_EXTENSION_KEY } from './bench/extension-key';
 import { leadSiteMatchPatterns } from './core/lead-sites';
+
+/**
+ * The popup's module (`popup/main.ts`: what comes after the first screen) is named in a
+ * `<meta name="dd-popup-module">` instead of a `<script>`, and its preloads are dropped: the page
+ * fetches it once the first screen is drawn (`popup/popup-module.ts`). In the head, it and its two
+ * preloads were three more requests to the browser process at the moment the first screen's two
+ * scripts were on their way. Left as it is when the build's HTML has another shape.
+ */
+function popupModuleAfterFirstScreen(): Plugin {
+  return {
+    name: 'dealer-desk:popup-module-after-first-screen',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { filename }) {
+        if (!/[\\/]entrypoints[\\/]popup[\\/]index\.html$/.test(filename)) return html;
+        const modules = [...html.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g)];
+        if (modules.length !== 1) return html;
+        const [tag, src] = modules[0]!;
+        return html.replace(tag, `<meta name="dd-popup-module" content="${src}">`).replace(/\s*<link rel="modulepreload"[^>]*>/g, '');
+      },
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -31,6 +55,7 @@ export default defineConfig({
   // dependencies stay where they were: otherwise the due-list chunk took the shared styles and the
   // sidebar's first paint loaded all of it.
   vite: () => ({
+    plugins: [popupModuleAfterFirstScreen()],
     // dayjs's ES build: the CommonJS one needs the bundler's interop helpers, a file of their own that
     // every page loading the kit fetched before its first line ran.
     resolve: { alias: [{ find: /^dayjs(?!\/esm)(\/.*)?$/, replacement: 'dayjs/esm$1' }] },

@@ -8,6 +8,7 @@ import { loadDueLists, withTotals, type DueLists, type SectionName } from '../sh
 import { afterNextPaint } from '../shared/after-next-paint';
 import { forgetDueScreen, rememberDueScreen } from '../shared/last-due-screen';
 import { FIRST_SCREEN_ROWS } from './first-read';
+import { loadPopupModule } from './popup-module';
 
 const EMPTY: DueLists = { overdue: { total: 0, items: [] }, today: { total: 0, items: [] }, upcoming: { total: 0, items: [] }, tomorrowAt: 0, locale: 'zh_CN' };
 /** Rows per section once the first screen is up; "more" draws the rest. */
@@ -28,8 +29,13 @@ export interface PopupOpening {
   /** The first screen's section totals, counted after its rows were read. */
   totals?: Promise<Record<SectionName, number>> | undefined;
 }
-const actions = () => PopupApp.later.then((later) => later.actions());
-const extension = () => PopupApp.later.then((later) => later.browser());
+/** The page's module: fetched after the first screen, or at the first click that needs it. */
+const afterFirstScreen = (): Promise<PopupLater> => {
+  loadPopupModule();
+  return PopupApp.later;
+};
+const actions = () => afterFirstScreen().then((later) => later.actions());
+const extension = () => afterFirstScreen().then((later) => later.browser());
 const TABLES_SHOWN = /^idb:\/\/[^/]+\/(callbacks|customers|scripts|settings)\//;
 
 /** The toolbar popup: overdue, today and the next 7 days, each row one click from done. */
@@ -174,7 +180,7 @@ export class PopupApp extends LitElement {
     await PopupApp.opening;
     // A hidden popup draws no frames: it goes on after a tenth of a second.
     await afterNextPaint(100);
-    const later = await PopupApp.later;
+    const later = await afterFirstScreen();
     void later.browser();
     const Dexie = await later.dexie();
     if (!this.isConnected || this.stopListening) return;
