@@ -70,7 +70,7 @@ function probeOnLoad(): void {
 export function interactiveOnLoad(): void {
   const path = location.pathname;
   if (location.protocol !== 'chrome-extension:' || !/\/(sidebar|popup)\.html$/.test(path)) return;
-  const w = window as unknown as { __ddInteractiveAt?: number };
+  const w = window as unknown as { __ddInteractiveAt?: number; __ddCurrentAt?: number };
   const deep = (root: Document | ShadowRoot, selector: string): Element[] => {
     const found: Element[] = [...root.querySelectorAll(selector)];
     for (const element of root.querySelectorAll('*')) if (element.shadowRoot) found.push(...deep(element.shadowRoot, selector));
@@ -82,8 +82,13 @@ export function interactiveOnLoad(): void {
     return deep(document, 'li, tr, [role="listitem"], [role="row"], article').some((row) => row.getBoundingClientRect().height > 0 && row.querySelector('button') !== null)
       || deep(document, 'button').filter((button) => button.getBoundingClientRect().height > 0).length >= 3;
   };
+  // Popup: the rows it draws at once may be the ones it showed last (entrypoints/shared/last-due-screen.ts);
+  // it says `aria-busy="false"` once they are the ones read from the database.
+  const current = (): boolean => !path.endsWith('popup.html') || deep(document, '[aria-busy="false"]').length > 0;
   const check = (): void => {
-    if (ready()) w.__ddInteractiveAt = performance.timeOrigin + performance.now();
+    const at = performance.timeOrigin + performance.now();
+    if (w.__ddInteractiveAt === undefined && ready()) w.__ddInteractiveAt = at;
+    if (w.__ddInteractiveAt !== undefined && current()) w.__ddCurrentAt = at;
     else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);

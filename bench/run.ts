@@ -402,7 +402,7 @@ async function main(): Promise<void> {
     execFileSync('sync');
   }
   const rows: MeasureRow[] = [];
-  let popup: MeasureRow | undefined;
+  let popup: MeasureRow[] = [];
   let ctx = await openSession(server, freshProfile);
   try {
     if (only.has('import')) {
@@ -443,7 +443,7 @@ async function main(): Promise<void> {
       rows.push(...(await surfaceMeasures(ctx, { bookSize: largest, pagesDir, realPages: existsSync(REAL_PAGES) ? REAL_PAGES : undefined, productionBuild: PRODUCTION_BUILD, manifest, dashboard: only.has('dashboard'), capture: only.has('capture') })));
       if (only.has('replan')) rows.push(...(await fullReplanMeasures(ctx, largest)));
     }
-    if (popup) rows.push(popup);
+    rows.push(...popup);
     if (quick && only.has('storage')) {
       for (const [id, label, budget] of [
         ['badge', 'badge count', BUDGETS.badgeCount],

@@ -131,35 +131,48 @@ export async function surfaceMeasures(ctx: BenchContext, options: SurfaceOptions
   return rows;
 }
 
-/** Popup opened (as a tab of the same size) over a book with 500 callbacks due today. */
-export async function popupMeasure(ctx: BenchContext, manifest: Manifest): Promise<MeasureRow> {
+/**
+ * Popup opened (as a tab of the same size) over a book with 500 callbacks due today: when its first due
+ * row is usable (the budget), and when its rows are the ones read from the database. From the second
+ * open on, it draws at once the rows it showed last (entrypoints/shared/last-due-screen.ts), as a
+ * consultant's popup does all day; the first open, with nothing remembered, is in the note.
+ */
+export async function popupMeasure(ctx: BenchContext, manifest: Manifest): Promise<MeasureRow[]> {
   const label = 'popup: open → first due row interactive (500 due)';
+  const currentLabel = 'popup: open → rows read from the database (500 due)';
   const path = manifest.action?.default_popup;
-  if (!path) return notMeasured('popup-interactive', label, onMain('popup', 4), BUDGETS.popupInteractive);
+  if (!path) return [notMeasured('popup-interactive', label, onMain('popup', 4), BUDGETS.popupInteractive)];
   try {
     await ctx.context.addInitScript(interactiveOnLoad);
     await ctx.call('reset');
     const seeded = await ctx.call('seedDue', 1_000, 500);
     const samples: number[] = [];
+    const current: number[] = [];
     // 15 opens: on this VM the median of 7 moved by 25 ms between back-to-back runs of the same build.
     for (let run = 0; run < 15; run++) {
       const page = await ctx.context.newPage();
       await page.setViewportSize({ width: 400, height: 600 });
       await page.goto(`chrome-extension://${ctx.extensionId}/${path.replace(/^\//, '')}`);
       const at = await page.waitForFunction(() => {
-        const w = window as unknown as { __ddInteractiveAt?: number };
-        return w.__ddInteractiveAt && w.__ddInteractiveAt - performance.timeOrigin;
+        const w = window as unknown as { __ddInteractiveAt?: number; __ddCurrentAt?: number };
+        return w.__ddInteractiveAt && w.__ddCurrentAt && [w.__ddInteractiveAt - performance.timeOrigin, w.__ddCurrentAt - performance.timeOrigin];
       }, undefined, { timeout: 10_000 });
-      samples.push((await at.jsonValue()) as number);
+      const [interactive, read] = (await at.jsonValue()) as [number, number];
+      samples.push(interactive);
+      current.push(read);
       await page.close();
     }
     const due = await ctx.call('book');
-    return measured('popup-interactive', label, samples, {
-      budget: BUDGETS.popupInteractive,
-      note: `${due.dueOrOverdue} due when measured (${seeded.dueOrOverdue} seeded); opened as a 400×600 tab`,
-    });
+    const first = `first open, with nothing remembered: ${samples[0]!.toFixed(0)} ms, its rows read at ${current[0]!.toFixed(0)} ms`;
+    return [
+      measured('popup-interactive', label, samples, {
+        budget: BUDGETS.popupInteractive,
+        note: `${due.dueOrOverdue} due when measured (${seeded.dueOrOverdue} seeded); opened as a 400×600 tab; ${first}`,
+      }),
+      measured('popup-current', currentLabel, current, { note: `no budget: these replace the rows drawn at once; ${first}` }),
+    ];
   } catch (error) {
-    return notMeasured('popup-interactive', label, failure(error), BUDGETS.popupInteractive);
+    return [notMeasured('popup-interactive', label, failure(error), BUDGETS.popupInteractive)];
   }
 }
 
