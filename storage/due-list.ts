@@ -74,11 +74,22 @@ export async function readDueCallbacks(
   return { overdue, today, upcoming };
 }
 
-/** The live (not deleted) customers among `ids`. */
-export async function readLiveCustomers(db: ReadSnapshot, ids: readonly string[]): Promise<Map<string, CustomerRecord>> {
-  const found = await db.customers([...new Set(ids)]);
+/**
+ * The live (not deleted) customers among `ids`. `known` holds customers already read in the same
+ * snapshot (`undefined` where there was none): only the others are asked for, and when none are left
+ * there is no round trip at all.
+ */
+export async function readLiveCustomers(db: ReadSnapshot, ids: readonly string[], known: ReadonlyMap<string, CustomerRecord | undefined> = new Map()): Promise<Map<string, CustomerRecord>> {
+  const wanted = [...new Set(ids)];
+  const missing = wanted.filter((id) => !known.has(id));
+  const found = missing.length > 0 ? await db.customers(missing) : [];
+  const read = new Map(known);
+  missing.forEach((id, i) => read.set(id, found[i]));
   const byId = new Map<string, CustomerRecord>();
-  for (const customer of found) if (customer && customer.deletedAt === undefined) byId.set(customer.id, customer);
+  for (const id of wanted) {
+    const customer = read.get(id);
+    if (customer && customer.deletedAt === undefined) byId.set(id, customer);
+  }
   return byId;
 }
 
@@ -102,16 +113,31 @@ export interface DueScreen {
  * Reads the three lists from the due-time index in one read-only transaction: the first `shown[section]`
  * callbacks of each section, at most `rowsInAll` in all (a first screen: the earliest sections fill it;
  * a later one that has callbacks still gets its first row, so no list reads as empty), their customers,
- * then the sections' totals.
+ * then the sections' totals. `likelyCustomers` (those of the rows shown last) are read beside the
+ * callbacks: when the rows are still theirs, their customers cost no second round trip.
  */
-export async function readDueScreen(db: ReadableDatabase, shown: Record<DueSectionName, number>, now: number, overdueAfterMs: number, rowsInAll = Infinity): Promise<DueScreen> {
+export async function readDueScreen(
+  db: ReadableDatabase,
+  shown: Record<DueSectionName, number>,
+  now: number,
+  overdueAfterMs: number,
+  rowsInAll = Infinity,
+  likelyCustomers: readonly string[] = [],
+): Promise<DueScreen> {
   const snapshot = db.snapshot();
   const firstRows = (bounds: DueBounds) => Promise.all(DUE_SECTIONS.map((name) => snapshot.openCallbacks(bounds[name][0], bounds[name][1], shown[name])));
   // The ranges are read for the machine's time zone beside the settings (a round trip fewer), and
   // read again in the rare case the settings name another zone.
   const machineZone = systemTimeZone();
   let bounds = dueBounds(now, overdueAfterMs, machineZone);
-  const [settings, scripts, guessed] = await Promise.all([readReminderSettings(snapshot), snapshot.scripts(), firstRows(bounds)]);
+  const likely = [...new Set(likelyCustomers)];
+  const [settings, scripts, guessed, likelyRead] = await Promise.all([
+    readReminderSettings(snapshot),
+    snapshot.scripts(),
+    firstRows(bounds),
+    likely.length > 0 ? snapshot.customers(likely) : Promise.resolve([]),
+  ]);
+  const known = new Map(likely.map((id, i) => [id, likelyRead[i]]));
   let rows = guessed;
   if (settings.timeZone !== machineZone) {
     bounds = dueBounds(now, overdueAfterMs, settings.timeZone);
@@ -125,7 +151,7 @@ export async function readDueScreen(db: ReadableDatabase, shown: Record<DueSecti
     due[name] = { total: callbacks.length < shown[name] ? callbacks.length : undefined, callbacks: callbacks.slice(0, keep) };
     left -= keep;
   });
-  const customers = readLiveCustomers(snapshot, DUE_SECTIONS.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)));
+  const customers = readLiveCustomers(snapshot, DUE_SECTIONS.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)), known);
   const count = async (name: DueSectionName) => due[name].total ?? snapshot.countOpenCallbacks(bounds[name][0], bounds[name][1]);
   const totals = Promise.all(DUE_SECTIONS.map(count)).then(([overdue, today, upcoming]) => ({ overdue: overdue!, today: today!, upcoming: upcoming! }));
   // Handled even when the rows' read fails first and nobody awaits the totals.

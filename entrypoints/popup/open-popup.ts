@@ -1,7 +1,6 @@
 import { setLocale } from '../../core/i18n';
 import { dueListsFrom } from '../shared/due-callbacks';
-import { recallDueScreen } from '../shared/last-due-screen';
-import { readPopupFirstScreen } from './first-read';
+import { startPopupFirstScreen } from './first-read';
 import { PopupApp, type PopupLater } from './popup-app';
 
 declare global {
@@ -16,10 +15,10 @@ declare global {
  * templates are made while the database answers.
  */
 export function openPopup(): void {
-  const last = recallDueScreen();
+  const { last, read } = globalThis.ddPopupStart ?? startPopupFirstScreen();
   if (last) setLocale(last.locale);
   PopupApp.last = last;
-  PopupApp.opening = (globalThis.ddPopupFirstRead ?? readPopupFirstScreen()).then(({ reader, screen, now }) => {
+  PopupApp.opening = read.then(({ reader, screen, now }) => {
     const firstScreen = screen && dueListsFrom(screen, now);
     if (firstScreen) setLocale(firstScreen.locale);
     return { reader, firstScreen, totals: screen?.totals };

@@ -47,6 +47,11 @@ export function firstRowsOf(lists: DueLists, rowsInAll: number): DueLists {
   return trimmed;
 }
 
+/** The customers of the rows shown: likely the first screen's customers again. */
+export function customersShown(lists: DueLists): string[] {
+  return SECTIONS.flatMap((name) => lists[name].items.map((item) => item.customerId));
+}
+
 /** Keeps the first `rowsInAll` rows of what the popup shows now. */
 export function rememberDueScreen(lists: DueLists, rowsInAll: number, now: number = Date.now(), store = localStore()): void {
   const last: LastDueScreen = { version: VERSION, savedAt: now, lists: firstRowsOf(lists, rowsInAll) };

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { CustomerRepository, DATABASE_NAME, DealerDeskDatabase } from '../../storage';
 import { readDueCallbacks, readDueScreen, readReminderSettings } from '../../storage/due-list';
 import { EXTENSION_DATABASE_NAME } from '../../storage/plain-indexeddb';
-import { openReader } from '../../storage/reader';
+import { openReader, type ReadableDatabase } from '../../storage/reader';
 import { loadDueLists } from '../../entrypoints/shared/due-callbacks';
 
 test('the plain-IndexedDB first screens (popup, dashboard) open the database the extension writes', () => {
@@ -91,6 +91,45 @@ test('the first screen\'s rows do not wait for the counts: a section read to its
   // Nothing overdue: read to its end, so known; today has more than the six read: counted after.
   expect([screen.due.overdue.total, screen.due.today.total]).toEqual([0, undefined]);
   expect(await screen.totals).toMatchObject({ overdue: 0, today: 9 });
+  reader!.close();
+  db.close();
+  await db.delete();
+});
+
+test('the customers of the rows shown last are read beside the callbacks: when the rows are still theirs, no second read; a stale guess changes nothing', async () => {
+  const name = 'reader-likely-customers';
+  const now = 1_800_000_000_000;
+  const db = new DealerDeskDatabase(name);
+  const customers = new CustomerRepository(db, () => now);
+  for (let i = 0; i < 4; i++) expect((await customers.create({ name: `客户${i}`, phones: [{ number: `1370013700${i}` }] })).ok).toBe(true);
+  const reader = await openReader(name);
+  // Counts the snapshot's customer reads (each is one round trip to the database).
+  const asked: string[][] = [];
+  const counted: ReadableDatabase = {
+    ...reader!,
+    snapshot: () => {
+      const snapshot = reader!.snapshot();
+      return { ...snapshot, customers: (ids) => (asked.push([...ids]), snapshot.customers(ids)) };
+    },
+  };
+  const rows = { overdue: 6, today: 6, upcoming: 6 };
+  const plain = await readDueScreen(reader!, rows, now, 3_600_000, 6);
+  const ids = [...plain.customers.keys()];
+  expect(ids).toHaveLength(4);
+
+  // The guess is read as given (a customer not due now among it), and nothing after it.
+  const guessed = await readDueScreen(counted, rows, now, 3_600_000, 6, [...ids, 'c-other']);
+  expect([...guessed.customers.keys()].sort()).toEqual([...ids].sort());
+  expect(asked).toEqual([[...ids, 'c-other']]);
+
+  // Since last shown: one customer deleted, one guess no longer due at all.
+  await customers.softDelete(ids[0]!);
+  asked.length = 0;
+  const stale = await readDueScreen(counted, rows, now, 3_600_000, 6, [...ids, 'c-no-longer-due']);
+  const fresh = await readDueScreen(reader!, rows, now, 3_600_000, 6);
+  expect([...stale.customers.keys()].sort()).toEqual([...fresh.customers.keys()].sort());
+  expect(stale.customers.has(ids[0]!)).toBe(false);
+  expect(asked).toEqual([[...ids, 'c-no-longer-due']]);
   reader!.close();
   db.close();
   await db.delete();
