@@ -66,14 +66,13 @@ async function seedDueCustomer(page: Page, id: string, name: string): Promise<vo
 /** In the popup: the due rows present in the first frame that shows its header (kept on `window`). */
 function recordFirstFrame(): void {
   if (location.pathname !== '/popup.html') return;
-  const w = window as unknown as { __ddFirstFrameRows?: string[]; __ddFirstFrameBusy?: string | null };
+  const w = window as unknown as { __ddFirstFrameRows?: string[] };
   const check = (): void => {
     const popup = document.querySelector('dd-popup')?.shadowRoot;
     if (!popup || !(popup.querySelector('header')?.getBoundingClientRect().height ?? 0)) {
       requestAnimationFrame(check);
       return;
     }
-    w.__ddFirstFrameBusy = popup.querySelector('.popup')?.getAttribute('aria-busy');
     w.__ddFirstFrameRows = [...popup.querySelectorAll('dd-callback-list')].flatMap((list) => [...(list.shadowRoot?.querySelectorAll('li[data-id]') ?? [])].map((row) => row.getAttribute('data-id')!));
   };
   requestAnimationFrame(check);
@@ -93,32 +92,52 @@ test('the popup\'s first frame already shows the due rows: read before its code 
 });
 
 test('the next open draws at once the rows the popup showed last, marked busy, then the current ones: a callback done meanwhile is gone', async () => {
-  await browser().context.addInitScript(recordFirstFrame);
   const popup = await browser().openExtensionPage('/popup.html');
   await expect.poll(() => popup.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'dealer-desk')), { timeout: 15_000 }).toBe(true);
   await seedDueCustomer(popup, 'c-last', '杜鹃');
   await popup.reload();
-  const frame = popup.locator('dd-popup div.popup');
-  await expect.poll(() => popup.locator('dd-callback-list li[data-id="cb-c-last"]').textContent(), { timeout: 10_000 }).toContain('杜鹃');
-  await expect.poll(() => frame.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+  const busy = (page: Page) => page.locator('dd-popup div.popup').getAttribute('aria-busy');
+  const row = (page: Page, id: string) => page.locator(`dd-callback-list li[data-id="${id}"]`);
+  await expect.poll(() => row(popup, 'cb-c-last').textContent(), { timeout: 10_000 }).toContain('杜鹃');
+  await expect.poll(() => busy(popup), { timeout: 10_000 }).toBe('false');
+  await popup.close();
 
-  // While the popup is closed the callback is done elsewhere and another falls due.
-  const now = await popup.evaluate(() => Date.now());
-  await seedRows(popup, {
+  // While the popup is closed the callback is done elsewhere and another falls due; then that page
+  // keeps the callbacks busy with a write, so the popup's read waits.
+  const elsewhere = await browser().openExtensionPage('/options.html');
+  const now = await elsewhere.evaluate(() => Date.now());
+  await seedRows(elsewhere, {
     customers: [seededCustomer('c-next', '方圆', '+8613900139002', now)],
     callbacks: [{ ...seededManualCallback('cb-c-last', 'c-last', now - 60_000, '回电约保养', now), status: 'done', doneAt: now }, seededManualCallback('cb-c-next', 'c-next', now - 30_000, '回电约试驾', now)],
   });
-  await popup.reload();
-  await expect.poll(() => popup.evaluate(() => (window as unknown as { __ddFirstFrameRows?: string[] }).__ddFirstFrameRows), { timeout: 10_000 }).toBeDefined();
-  const first = await popup.evaluate(() => {
-    const w = window as unknown as { __ddFirstFrameRows: string[]; __ddFirstFrameBusy?: string | null };
-    return { rows: w.__ddFirstFrameRows, busy: w.__ddFirstFrameBusy };
+  await elsewhere.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('dealer-desk');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const callbacks = db.transaction('callbacks', 'readwrite').objectStore('callbacks');
+    const w = window as unknown as { releaseCallbacks?: () => void };
+    let held = true;
+    w.releaseCallbacks = () => (held = false);
+    // A transaction stays open while it has requests: one after another until released.
+    const next = (): void => {
+      if (held) callbacks.get('none').onsuccess = next;
+    };
+    next();
   });
-  expect(first).toEqual({ rows: expect.arrayContaining(['cb-c-last']), busy: 'true' });
-  await expect.poll(() => frame.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
-  await expect.poll(() => popup.locator('dd-callback-list li[data-id="cb-c-next"]').count(), { timeout: 10_000 }).toBe(1);
-  expect(await popup.locator('dd-callback-list li[data-id="cb-c-last"]').count()).toBe(0);
-  await popup.close().catch(() => undefined);
+
+  const reopened = await browser().openExtensionPage('/popup.html');
+  await expect.poll(() => row(reopened, 'cb-c-last').textContent(), { timeout: 10_000 }).toContain('杜鹃');
+  expect(await busy(reopened)).toBe('true');
+  expect(await row(reopened, 'cb-c-next').count()).toBe(0);
+
+  await elsewhere.evaluate(() => (window as unknown as { releaseCallbacks: () => void }).releaseCallbacks());
+  await expect.poll(() => busy(reopened), { timeout: 10_000 }).toBe('false');
+  await expect.poll(() => row(reopened, 'cb-c-next').count(), { timeout: 10_000 }).toBe(1);
+  expect(await row(reopened, 'cb-c-last').count()).toBe(0);
+  await reopened.close().catch(() => undefined);
+  await elsewhere.close();
 });
 
 test('"open" on a due callback opens that customer\'s card in the dashboard', async () => {
