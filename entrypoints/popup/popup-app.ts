@@ -219,8 +219,13 @@ export class PopupApp extends LitElement {
   }
 
   private async done(id: string): Promise<void> {
+    // A row drawn from memory may have been done elsewhere: act on the rows read from the database.
+    if (!this.current) await PopupApp.opening.catch(() => undefined);
     const item = this.find(id);
-    if (!item) return;
+    if (!item) {
+      this.status = t('popup_callback_gone');
+      return;
+    }
     this.status = await (await actions()).markDone(item, getLocale());
   }
 
