@@ -75,6 +75,22 @@ export async function readDueCallbacks(
 }
 
 /**
+ * The first `rowsInAll` rows of the sections, the earliest sections first; a later section that has
+ * rows keeps its first one, so no list of a first screen reads as empty when it is not.
+ */
+export function firstScreenRows<T>(sections: Record<DueSectionName, readonly T[]>, rowsInAll: number): Record<DueSectionName, T[]> {
+  let left = rowsInAll;
+  const kept = {} as Record<DueSectionName, T[]>;
+  for (const name of DUE_SECTIONS) {
+    const rows = sections[name];
+    const keep = Math.max(Math.min(rows.length, left), Math.min(rows.length, 1));
+    kept[name] = rows.slice(0, keep);
+    left -= keep;
+  }
+  return kept;
+}
+
+/**
  * The live (not deleted) customers among `ids`. `known` holds customers already read in the same
  * snapshot (`undefined` where there was none): only the others are asked for, and when none are left
  * there is no round trip at all.
@@ -143,13 +159,11 @@ export async function readDueScreen(
     bounds = dueBounds(now, overdueAfterMs, settings.timeZone);
     rows = await firstRows(bounds);
   }
-  let left = rowsInAll;
+  const kept = firstScreenRows({ overdue: rows[0]!, today: rows[1]!, upcoming: rows[2]! }, rowsInAll);
   const due = {} as DueScreen['due'];
   DUE_SECTIONS.forEach((name, i) => {
-    const callbacks = rows[i]!;
-    const keep = Math.max(Math.min(callbacks.length, left), Math.min(callbacks.length, 1));
-    due[name] = { total: callbacks.length < shown[name] ? callbacks.length : undefined, callbacks: callbacks.slice(0, keep) };
-    left -= keep;
+    const read = rows[i]!.length;
+    due[name] = { total: read < shown[name] ? read : undefined, callbacks: kept[name] };
   });
   const customers = readLiveCustomers(snapshot, DUE_SECTIONS.flatMap((name) => due[name].callbacks.map((callback) => callback.customerId)), known);
   const count = async (name: DueSectionName) => due[name].total ?? snapshot.countOpenCallbacks(bounds[name][0], bounds[name][1]);

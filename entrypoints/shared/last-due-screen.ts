@@ -1,4 +1,5 @@
-import type { DueLists, DueSection, SectionName } from './due-callbacks';
+import { DUE_SECTIONS, firstScreenRows } from '../../storage/due-list';
+import type { DueLists, DueSection } from './due-callbacks';
 
 /**
  * The popup's first rows as it last showed them, kept in the extension's localStorage, so the next
@@ -18,8 +19,6 @@ interface LastDueScreen {
   lists: DueLists;
 }
 
-const SECTIONS: readonly SectionName[] = ['overdue', 'today', 'upcoming'];
-
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 function localStore(): KeyValueStorage | undefined {
@@ -31,25 +30,16 @@ function localStore(): KeyValueStorage | undefined {
   }
 }
 
-/**
- * The first `rowsInAll` rows, taken from the earliest sections first; a later section that has rows
- * keeps its first one (as the first screen's read does: no list reads as empty when it is not).
- */
+/** The first `rowsInAll` rows of the lists, as a first screen keeps them (`firstScreenRows`), with their sections' totals. */
 export function firstRowsOf(lists: DueLists, rowsInAll: number): DueLists {
-  let left = rowsInAll;
-  const trimmed = { ...lists };
-  for (const name of SECTIONS) {
-    const section: DueSection = lists[name];
-    const keep = Math.max(Math.min(section.items.length, left), Math.min(section.items.length, 1));
-    trimmed[name] = { total: section.total, items: section.items.slice(0, keep) };
-    left -= keep;
-  }
-  return trimmed;
+  const { overdue, today, upcoming } = lists;
+  const kept = firstScreenRows({ overdue: overdue.items, today: today.items, upcoming: upcoming.items }, rowsInAll);
+  return { ...lists, overdue: { total: overdue.total, items: kept.overdue }, today: { total: today.total, items: kept.today }, upcoming: { total: upcoming.total, items: kept.upcoming } };
 }
 
 /** The customers of the rows shown: likely the first screen's customers again. */
 export function customersShown(lists: DueLists): string[] {
-  return SECTIONS.flatMap((name) => lists[name].items.map((item) => item.customerId));
+  return DUE_SECTIONS.flatMap((name) => lists[name].items.map((item) => item.customerId));
 }
 
 /** Keeps the first `rowsInAll` rows of what the popup shows now. */
@@ -87,7 +77,7 @@ export function recallDueScreen(now: number = Date.now(), store = localStore()):
     const last = JSON.parse(stored) as Partial<LastDueScreen>;
     const lists = last.lists;
     if (last.version !== VERSION || typeof last.savedAt !== 'number' || last.savedAt > now || !sameLocalDay(last.savedAt, now)) return undefined;
-    if (!lists || !SECTIONS.every((name) => isSection(lists[name])) || typeof lists.tomorrowAt !== 'number') return undefined;
+    if (!lists || !DUE_SECTIONS.every((name) => isSection(lists[name])) || typeof lists.tomorrowAt !== 'number') return undefined;
     return lists;
   } catch {
     return undefined;
